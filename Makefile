@@ -1,0 +1,194 @@
+# Backprop by Hand: build the book, the trainers and the tests.
+#
+#   make          everything a reader needs: tools, tangle, programs, runs, figures, book
+#   make check    the TAP tests, through prove
+#
+# The C in chunks/ and the tests in tests/ are tangled from book/*.nw by
+# `make tangle` and committed, so `make build` works without noweb.
+
+SHELL   := /bin/bash
+BUILD   ?= build
+CC      ?= gcc
+CFLAGS  ?= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Wshadow -fopenmp
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ichunks
+LDLIBS  += -lz -lm
+
+NW      := $(sort $(wildcard book/*.nw))
+
+# Debian packages the whole build needs (tools, not libraries we link).
+DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
+                texlive-latex-base texlive-latex-recommended \
+                texlive-fonts-recommended texlive-latex-extra lmodern \
+                poppler-utils ca-certificates npm zlib1g-dev
+DEB_COMMANDS := notangle noweave pandoc gnuplot bc prove pdflatex pdftoppm npm
+
+.PHONY: all deps tangle build check figures book runs clean distclean
+all: deps tangle build runs figures book
+
+# ---------------------------------------------------------------- deps
+deps:
+	@missing=""; for c in $(DEB_COMMANDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
+	for f in lmodern.sty xurl.sty; do kpsewhich $$f >/dev/null 2>&1 || missing="$$missing $$f"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "deps: missing:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
+	else echo "deps: run as root:  apt-get update && apt-get install -y --no-install-recommends $(DEB_PACKAGES)"; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
+
+# ---------------------------------------------------------------- tangle
+# Every root chunk is a file path under chunks/ or tests/. C files get #line
+# directives that point into book/; other files (awk, Lua, shell) cannot.
+# cpif leaves unchanged files untouched, so make does not rebuild them.
+# Files in chunks/ that no root produces any more are removed.
+tangle:
+	@set -e; roots=$$(noroots $(NW) | sed -e 's/^<<//' -e 's/>>$$//'); \
+	for r in $$roots; do \
+	  case "$$r" in chunks/*|tests/*) ;; *) echo "tangle: root chunk '$$r' is not a path under chunks/ or tests/" >&2; exit 1;; esac; \
+	  mkdir -p "$$(dirname "$$r")"; \
+	  case "$$r" in *.c|*.h) opt='-L#line %L "%F"%N';; *) opt=;; esac; \
+	  if ! notangle $${opt:+"$$opt"} -R"$$r" $(NW) >"$(BUILD).tangle.tmp" 2>"$(BUILD).tangle.err" || [ -s "$(BUILD).tangle.err" ]; then \
+	    cat "$(BUILD).tangle.err" >&2; rm -f "$(BUILD).tangle.tmp" "$(BUILD).tangle.err"; echo "tangle: $$r failed" >&2; exit 1; fi; \
+	  cpif "$$r" <"$(BUILD).tangle.tmp"; \
+	  case "$$r" in *.t|*.sh) chmod 755 "$$r";; *) chmod 644 "$$r";; esac; \
+	done; rm -f "$(BUILD).tangle.tmp" "$(BUILD).tangle.err"; \
+	for f in chunks/*; do [ -e "$$f" ] || continue; \
+	  echo "$$roots" | grep -qxF "$$f" || { echo "tangle: removing $$f (no chunk makes it)"; rm -f "$$f"; }; done
+
+# ---------------------------------------------------------------- build
+# Every chunks/NAME-main.c is a program build/bin/NAME; every other
+# chunks/*.c goes into one library that programs and tests link.
+MAIN_SRC := $(wildcard chunks/*-main.c)
+LIB_SRC  := $(filter-out $(MAIN_SRC),$(wildcard chunks/*.c))
+LIB_OBJ  := $(LIB_SRC:chunks/%.c=$(BUILD)/obj/%.o)
+PROGRAMS := $(MAIN_SRC:chunks/%-main.c=$(BUILD)/bin/%)
+LIB      := $(BUILD)/libbackprop.a
+
+# Gradient checks (tests/*-grad.t.c) need double precision: they link a
+# second copy of the library compiled with -DREAL_DOUBLE, where the type
+# `real` of chunks/real.h is double instead of float.
+LIB_DOBJ := $(LIB_SRC:chunks/%.c=$(BUILD)/obj-double/%.o)
+LIB_D    := $(BUILD)/libbackprop-double.a
+
+C_TESTS  := $(wildcard tests/*.t.c)
+SH_TESTS := $(filter-out $(C_TESTS),$(wildcard tests/*.t))
+TESTS    := $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t) $(SH_TESTS:tests/%=$(BUILD)/tests/%)
+
+build: $(PROGRAMS)
+
+$(BUILD)/obj/%.o: chunks/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/obj-double/%.o: chunks/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DREAL_DOUBLE $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB_D): $(LIB_DOBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: $(BUILD)/obj/%-main.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%-grad.t: tests/%-grad.t.c $(LIB_D)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DREAL_DOUBLE -Itests $(CFLAGS) -MMD -MP -o $@ $< $(LIB_D) $(LDLIBS)
+
+$(BUILD)/tests/%.t: tests/%.t.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%.t: tests/%.t
+	@mkdir -p $(@D)
+	cp $< $@ && chmod +x $@
+
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj-double/*.d $(BUILD)/tests/*.d)
+
+# ---------------------------------------------------------------- check
+check: build $(TESTS)
+	BIN=$(BUILD)/bin prove --exec '' $(TESTS)
+
+clean:
+	rm -rf $(BUILD) $(BUILD).tangle.tmp $(BUILD).tangle.err
+
+# ---------------------------------------------------------------- runs, figures, book
+# Everything the book shows is made here, into $(BOOK): the runs' CSVs, the
+# tables and values quoted in the prose, the figures, and the book itself.
+BOOK        := $(BUILD)/book
+PART1_LRS   := 0.1 0.2 0.5 0.8 1.0 2.0
+PART1_ITERS := 200
+PART1_CSV   := $(PART1_LRS:%=$(BOOK)/runs/part1-lr%.csv) $(BOOK)/runs/part1-lr100.csv
+PART1_TABLES:= $(PART1_LRS:%=$(BOOK)/tables/part1-lr%.md)
+PART1_FIGS  := part1-network part1-loss-all part1-weights $(PART1_LRS:%=part1-loss-lr%)
+FIGURES     := $(foreach f,$(PART1_FIGS),$(BOOK)/figures/$(f).svg $(BOOK)/figures/$(f).pdf)
+
+runs: $(PART1_CSV) $(PART1_TABLES) $(BOOK)/values.txt
+
+$(BOOK)/runs/part1-lr%.csv: $(BUILD)/bin/excelnet
+	@mkdir -p $(@D)
+	$(BUILD)/bin/excelnet --lr $* --iters $(PART1_ITERS) --csv $@
+
+$(BOOK)/runs/part1-lr100.csv: $(BUILD)/bin/excelnet
+	@mkdir -p $(@D)
+	$(BUILD)/bin/excelnet --lr 100 --iters 40 --csv $@
+
+$(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/csv-table.awk
+	@mkdir -p $(@D)
+	awk -f chunks/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
+
+$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk
+	@mkdir -p $(@D)
+	{ echo "part1.iters $(PART1_ITERS)"; \
+	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
+	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; } >$@.tmp && mv $@.tmp $@
+
+figures: $(FIGURES)
+
+GNUPLOT = @mkdir -p $(@D) && gnuplot -e "fmt='$(subst .,,$(suffix $@))'; out='$@'; $(1)" $(2)
+
+$(BOOK)/figures/part1-network.svg $(BOOK)/figures/part1-network.pdf: figures/part1-network.gp figures/terminal.gp
+	$(call GNUPLOT,,figures/part1-network.gp)
+$(BOOK)/figures/part1-loss-all.svg $(BOOK)/figures/part1-loss-all.pdf: figures/part1-loss-all.gp figures/terminal.gp $(PART1_CSV)
+	$(call GNUPLOT,dir='$(BOOK)/runs'; lrs='$(PART1_LRS)',figures/part1-loss-all.gp)
+$(BOOK)/figures/part1-weights.svg $(BOOK)/figures/part1-weights.pdf: figures/part1-weights.gp figures/terminal.gp $(BOOK)/runs/part1-lr0.5.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/part1-lr0.5.csv'; lr='0.5',figures/part1-weights.gp)
+$(BOOK)/figures/part1-loss-lr%.svg: figures/part1-loss.gp figures/terminal.gp $(BOOK)/runs/part1-lr%.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/part1-lr$*.csv'; lr='$*',figures/part1-loss.gp)
+$(BOOK)/figures/part1-loss-lr%.pdf: figures/part1-loss.gp figures/terminal.gp $(BOOK)/runs/part1-lr%.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/part1-lr$*.csv'; lr='$*',figures/part1-loss.gp)
+
+# The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
+# pandoc twice, through the Lua filter that fills in values and tables.
+book: $(BOOK)/index.html $(BOOK)/book.pdf
+
+$(BOOK)/book.md: $(NW) chunks/nw2md.awk
+	@mkdir -p $(@D)
+	noweave -autodefs c -index -backend "awk -f chunks/nw2md.awk" $(NW) >$@.tmp && mv $@.tmp $@
+
+PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone --toc \
+	 --number-sections --lua-filter chunks/book-filter.lua -M build-dir=$(BOOK) \
+	 --resource-path=$(BOOK)
+BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/book-filter.lua $(BOOK)/values.txt \
+	      $(PART1_TABLES) $(FIGURES)
+
+$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css
+	cp book/style.css $(BOOK)/style.css
+	$(PANDOC) --mathml --css style.css --toc-depth=3 -o $@
+
+$(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
+	$(PANDOC) --pdf-engine=pdflatex --top-level-division=chapter -H book/latex-header.tex -o $@
+
+# ---------------------------------------------------------------- data
+# MNIST, fetched and checked against pinned SHA-256 digests by the script
+# that book/25-mnist.nw tangles; a no-op when the verified files are there.
+MNIST_DIR ?= data/mnist
+
+.PHONY: data
+data:
+	sh chunks/fetch-mnist.sh $(MNIST_DIR)
