@@ -22,8 +22,8 @@ DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
                 poppler-utils ca-certificates npm zlib1g-dev
 DEB_COMMANDS := notangle noweave pandoc gnuplot bc prove pdflatex pdftoppm npm
 
-.PHONY: all deps tangle build check figures book runs clean distclean
-all: deps tangle build runs figures book
+.PHONY: all deps tangle build check figures book runs clean
+all: deps tangle build data runs figures book
 
 # ---------------------------------------------------------------- deps
 deps:

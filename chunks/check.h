@@ -1,0 +1,7 @@
+#line 77 "book/20-tensors-and-rng.nw"
+#ifndef CHECK_H
+#define CHECK_H
+#include <stddef.h>
+_Noreturn void check_fail(const char *cond, const char *file, int line);
+#define CHECK(cond) ((cond) ? (void)0 : check_fail(#cond, __FILE__, __LINE__))
+#endif
