@@ -14,6 +14,7 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ichunks
 LDLIBS  += -lz -lm
 
 NW      := $(sort $(wildcard book/*.nw))
+MNIST_DIR ?= data/mnist
 
 # Debian packages the whole build needs (tools, not libraries we link).
 DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
@@ -23,6 +24,7 @@ DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
 DEB_COMMANDS := notangle noweave pandoc gnuplot bc prove pdflatex pdftoppm npm
 
 .PHONY: all deps tangle build check figures book runs clean
+.SECONDARY:
 all: deps tangle build data runs figures book
 
 # ---------------------------------------------------------------- deps
@@ -126,9 +128,47 @@ PART1_ITERS := 200
 PART1_CSV   := $(PART1_LRS:%=$(BOOK)/runs/part1-lr%.csv) $(BOOK)/runs/part1-lr100.csv
 PART1_TABLES:= $(PART1_LRS:%=$(BOOK)/tables/part1-lr%.md)
 PART1_FIGS  := part1-network part1-loss-all part1-weights $(PART1_LRS:%=part1-loss-lr%)
-FIGURES     := $(foreach f,$(PART1_FIGS),$(BOOK)/figures/$(f).svg $(BOOK)/figures/$(f).pdf)
+FIGURES     = $(foreach f,$(PART1_FIGS) $(PART2_FIGS),$(BOOK)/figures/$(f).svg $(BOOK)/figures/$(f).pdf)
 
-runs: $(PART1_CSV) $(PART1_TABLES) $(BOOK)/values.txt
+# Part 2: the MNIST runs. `make` trains the full run; CI weaves the book
+# from a shorter one (MNIST_EPOCHS=2 MNIST_TRAIN_LIMIT=10000), and the book
+# says which run it shows.
+MNIST_EPOCHS       ?= 15
+MNIST_TRAIN_LIMIT  ?= 0
+MNIST_SEED         ?= 1
+MNIST_THREADS      ?= 2
+MNIST_ARCHS        := main small
+MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(MNIST_TRAIN_LIMIT))
+MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
+MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
+MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md)
+PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion
+
+runs: $(PART1_CSV) $(PART1_TABLES) $(MNIST_TABLES) $(BOOK)/values.txt
+
+$(MNIST_FILES):
+	sh chunks/fetch-mnist.sh $(MNIST_DIR)
+
+$(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
+	@mkdir -p $(@D)
+	$(BUILD)/bin/mnistnet train --arch $* --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) \
+	  --seed $(MNIST_SEED) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) \
+	  --log $(BOOK)/runs/mnist-$*.csv --save $(BOOK)/runs/mnist-$*.model
+
+$(BOOK)/runs/mnist-%-confusion.csv: $(BOOK)/runs/mnist-%.model
+	$(BUILD)/bin/mnistnet eval --model $< --data $(MNIST_DIR) --confusion $@
+
+$(BOOK)/runs/mnist-%-schedule.csv: $(BUILD)/bin/mnistnet
+	@mkdir -p $(@D)
+	$(BUILD)/bin/mnistnet schedule --epochs $(MNIST_EPOCHS) $(MNIST_LIMIT_FLAG) >$@.tmp && mv $@.tmp $@
+
+$(BOOK)/runs/mnist-%-summary.csv: $(BUILD)/bin/mnistnet
+	@mkdir -p $(@D)
+	$(BUILD)/bin/mnistnet summary --arch $* >$@.tmp && mv $@.tmp $@
+
+$(BOOK)/tables/mnist-%-summary.md: $(BOOK)/runs/mnist-%-summary.csv chunks/csv-md.awk
+	@mkdir -p $(@D)
+	awk -f chunks/csv-md.awk $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/part1-lr%.csv: $(BUILD)/bin/excelnet
 	@mkdir -p $(@D)
@@ -142,11 +182,15 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/csv-table.awk
 	@mkdir -p $(@D)
 	awk -f chunks/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
-$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk
+$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) chunks/mnist-values.awk \
+		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv)
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
 	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
-	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; } >$@.tmp && mv $@.tmp $@
+	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; \
+	  for a in $(MNIST_ARCHS); do \
+	    awk -v prefix=mnist.$$a -v train_limit=$(MNIST_TRAIN_LIMIT) -f chunks/mnist-values.awk \
+	      $(BOOK)/runs/mnist-$$a-summary.csv $(BOOK)/runs/mnist-$$a.csv || exit 1; done; } >$@.tmp && mv $@.tmp $@
 
 figures: $(FIGURES)
 
@@ -163,6 +207,19 @@ $(BOOK)/figures/part1-loss-lr%.svg: figures/part1-loss.gp figures/terminal.gp $(
 $(BOOK)/figures/part1-loss-lr%.pdf: figures/part1-loss.gp figures/terminal.gp $(BOOK)/runs/part1-lr%.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/part1-lr$*.csv'; lr='$*',figures/part1-loss.gp)
 
+$(BOOK)/figures/mnist-%-curves.svg: figures/mnist-curves.gp figures/terminal.gp $(BOOK)/runs/mnist-%.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*.csv',figures/mnist-curves.gp)
+$(BOOK)/figures/mnist-%-curves.pdf: figures/mnist-curves.gp figures/terminal.gp $(BOOK)/runs/mnist-%.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*.csv',figures/mnist-curves.gp)
+$(BOOK)/figures/mnist-%-lr.svg: figures/mnist-lr.gp figures/terminal.gp $(BOOK)/runs/mnist-%-schedule.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-schedule.csv',figures/mnist-lr.gp)
+$(BOOK)/figures/mnist-%-lr.pdf: figures/mnist-lr.gp figures/terminal.gp $(BOOK)/runs/mnist-%-schedule.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-schedule.csv',figures/mnist-lr.gp)
+$(BOOK)/figures/mnist-%-confusion.svg: figures/mnist-confusion.gp figures/terminal.gp $(BOOK)/runs/mnist-%-confusion.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
+$(BOOK)/figures/mnist-%-confusion.pdf: figures/mnist-confusion.gp figures/terminal.gp $(BOOK)/runs/mnist-%-confusion.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
+
 # The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
 # pandoc twice, through the Lua filter that fills in values and tables.
 book: $(BOOK)/index.html $(BOOK)/book.pdf
@@ -175,7 +232,7 @@ PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone 
 	 --number-sections --lua-filter chunks/book-filter.lua -M build-dir=$(BOOK) \
 	 --resource-path=$(BOOK)
 BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/book-filter.lua $(BOOK)/values.txt \
-	      $(PART1_TABLES) $(FIGURES)
+	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
 $(BOOK)/index.html: $(BOOK_INPUTS) book/style.css
 	cp book/style.css $(BOOK)/style.css
@@ -187,8 +244,6 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 # ---------------------------------------------------------------- data
 # MNIST, fetched and checked against pinned SHA-256 digests by the script
 # that book/25-mnist.nw tangles; a no-op when the verified files are there.
-MNIST_DIR ?= data/mnist
-
 .PHONY: data
 data:
 	sh chunks/fetch-mnist.sh $(MNIST_DIR)

@@ -1,0 +1,345 @@
+#line 437 "book/28-training.nw"
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "pgm.h"
+#include "train.h"
+#line 468 "book/28-training.nw"
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "usage: mnistnet COMMAND [options]\n"
+        "Train and use the book's MNIST convolutional network.\n\n"
+        "commands:\n"
+        "  summary                 print the layer table and the parameter count\n"
+        "  train --data DIR        train, testing after every epoch\n"
+        "  eval --model FILE --data DIR     test loss, accuracy, confusion matrix\n"
+        "  predict --model FILE IMAGE.pgm   the digit in a 28x28 greyscale PGM (white on black)\n"
+        "  schedule                the learning rate of every training step, as CSV\n\n"
+        "options:\n"
+        "  --arch main|small       network (default main: <20k parameters; small: <8k)\n"
+        "  --data DIR              directory with the four MNIST idx files (plain or .gz)\n"
+        "  --epochs N              epochs, 1..1000 (default 15)\n"
+        "  --batch B               batch size, 1..4096 (default 128)\n"
+        "  --lr LR                 peak learning rate of the one-cycle schedule (default 0.1)\n"
+        "  --seed S                random seed (default 1)\n"
+        "  --threads T             OpenMP threads, 1..256 (default: all cores)\n"
+        "  --log FILE.csv          per-epoch log\n"
+        "  --save FILE             save the trained model\n"
+        "  --model FILE            model to load (eval, predict)\n"
+        "  --confusion FILE.csv    write the confusion matrix (eval)\n"
+        "  --no-augment            train without rotation/shift augmentation\n"
+        "  --train-limit N         use only the first N training images\n"
+        "  --test-limit N          use only the first N test images\n"
+        "  --help                  print this help\n");
+}
+#line 505 "book/28-training.nw"
+static const struct { const char *flag, *commands; } option_table[] = {
+    { "--arch", " train summary " },       { "--data", " train eval " },
+    { "--epochs", " train schedule " },    { "--batch", " train schedule " },
+    { "--lr", " train schedule " },        { "--seed", " train " },
+    { "--threads", " train eval " },       { "--train-limit", " train schedule " },
+    { "--test-limit", " train eval " },    { "--log", " train " },
+    { "--save", " train " },               { "--model", " eval predict " },
+    { "--confusion", " eval " },           { "--no-augment", " train " },
+};
+
+static void check_option_allowed(const char *arg, const char *cmd)
+{
+    size_t len = strcspn(arg, "=");
+    char word[32];
+    snprintf(word, sizeof word, " %s ", cmd);
+    for (size_t k = 0; k < sizeof option_table / sizeof option_table[0]; k++)
+        if (strlen(option_table[k].flag) == len && strncmp(arg, option_table[k].flag, len) == 0
+            && strstr(option_table[k].commands, word) == NULL)
+            cli_usage_error("'%.*s' is not an option of '%s'", (int)len, arg, cmd);
+}
+
+#line 527 "book/28-training.nw"
+typedef struct {
+    const char *command;
+    TrainConfig config;
+    const char *data, *log, *save, *model, *confusion, *image;
+    int threads;
+} Options;
+
+static Options read_options(int argc, char **argv)
+{
+    Options o = { argv[1], train_defaults(), NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+    const char *cmd = argv[1];
+    int is_train = strcmp(cmd, "train") == 0, is_eval = strcmp(cmd, "eval") == 0;
+    int is_predict = strcmp(cmd, "predict") == 0, is_summary = strcmp(cmd, "summary") == 0;
+    int is_schedule = strcmp(cmd, "schedule") == 0;
+    if (!is_train && !is_eval && !is_predict && !is_summary && !is_schedule)
+        cli_usage_error("unknown command '%s'", cmd);
+    for (int i = 2; i < argc; i++) {
+        const char *v;
+        long n;
+        check_option_allowed(argv[i], cmd);
+        
+#line 555 "book/28-training.nw"
+if (cli_flag(argc, argv, &i, "--arch", &v)) {
+    if ((o.config.arch = arch_find(v)) == NULL)
+        cli_usage_error("--arch: '%s' is not a network (main, small)", v);
+} else if (cli_flag(argc, argv, &i, "--data", &v)) {
+    o.data = v;
+} else if (cli_flag(argc, argv, &i, "--epochs", &v)) {
+    if (cli_parse_long(v, 1, 1000, &n) != 0)
+        cli_usage_error("--epochs: '%s' is not a whole number from 1 to 1000", v);
+    o.config.epochs = (int)n;
+} else if (cli_flag(argc, argv, &i, "--batch", &v)) {
+    if (cli_parse_long(v, 1, 4096, &n) != 0)
+        cli_usage_error("--batch: '%s' is not a whole number from 1 to 4096", v);
+    o.config.batch = (int)n;
+} else if (cli_flag(argc, argv, &i, "--lr", &v)) {
+    if (cli_parse_double(v, &o.config.lr_max) != 0 || o.config.lr_max <= 0 || o.config.lr_max > 10)
+        cli_usage_error("--lr: '%s' is not a number in (0, 10]", v);
+} else if (cli_flag(argc, argv, &i, "--seed", &v)) {
+    if (cli_parse_long(v, 0, 2147483647L, &n) != 0)
+        cli_usage_error("--seed: '%s' is not a whole number from 0 to 2147483647", v);
+    o.config.seed = (uint64_t)n;
+} else if (cli_flag(argc, argv, &i, "--threads", &v)) {
+    if (cli_parse_long(v, 1, 256, &n) != 0)
+        cli_usage_error("--threads: '%s' is not a whole number from 1 to 256", v);
+    o.threads = (int)n;
+} else if (cli_flag(argc, argv, &i, "--train-limit", &v)) {
+    if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
+        cli_usage_error("--train-limit: '%s' is not a positive whole number", v);
+    o.config.train_limit = (int)n;
+} else if (cli_flag(argc, argv, &i, "--test-limit", &v)) {
+    if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
+        cli_usage_error("--test-limit: '%s' is not a positive whole number", v);
+    o.config.test_limit = (int)n;
+} else if (cli_flag(argc, argv, &i, "--log", &v)) {
+    o.log = v;
+} else if (cli_flag(argc, argv, &i, "--save", &v)) {
+    o.save = v;
+} else if (cli_flag(argc, argv, &i, "--model", &v)) {
+    o.model = v;
+} else if (cli_flag(argc, argv, &i, "--confusion", &v)) {
+    o.confusion = v;
+} else if (strcmp(argv[i], "--no-augment") == 0) {
+    o.config.augment = 0;
+} else if (is_predict && argv[i][0] != '-' && o.image == NULL) {
+    o.image = argv[i];
+} else {
+    cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
+}
+#line 548 "book/28-training.nw"
+    }
+    
+#line 605 "book/28-training.nw"
+if ((is_train || is_eval) && o.data == NULL)
+    cli_usage_error("%s needs --data DIR", cmd);
+if ((is_eval || is_predict) && o.model == NULL)
+    cli_usage_error("%s needs --model FILE", cmd);
+if (is_predict && o.image == NULL)
+    cli_usage_error("predict needs an IMAGE.pgm");
+if (o.threads > 0)
+    omp_set_num_threads(o.threads);
+#line 550 "book/28-training.nw"
+    return o;
+}
+#line 749 "book/28-training.nw"
+typedef struct {
+    int epoch;
+    double seconds, lr, train_loss, train_acc, test_loss, test_acc;
+} EpochLog;
+#line 618 "book/28-training.nw"
+static int cmd_summary(const Options *o)
+{
+    Net *net = net_create(o->config.arch, 1);
+    printf("# network '%s': %s\n", net->arch->name, net->arch->about);
+    net_summary(stdout, net);
+    net_free(net);
+    return 0;
+}
+#line 673 "book/28-training.nw"
+static void load_split(Mnist *set, const char *dir, const char *split, int limit)
+{
+    char err[512];
+    if (mnist_load(set, dir, split, err, sizeof err) != 0) {
+        fprintf(stderr, "mnistnet: %s\n", err);
+        exit(1);
+    }
+    if (limit > 0 && limit < set->n)
+        set->n = limit;
+}
+#line 733 "book/28-training.nw"
+static void progress(int epoch, long batch, long batches, double loss, double accuracy)
+{
+    if (batch % 10 != 0 && batch != batches)
+        return;
+    fprintf(stderr, "\repoch %d  batch %ld/%ld  loss %.4f  acc %.2f%%", epoch, batch, batches,
+            loss, 100 * accuracy);
+    fflush(stderr);
+}
+#line 756 "book/28-training.nw"
+static int write_log(const Options *o, const EpochLog *log, int epochs)
+{
+    const TrainConfig *c = &o->config;
+    Output out;
+    if (cli_output_open(&out, o->log) != 0)
+        return -1;
+    fprintf(out.fp, "# mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
+            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+            (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
+    fprintf(out.fp, "epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc\n");
+    for (int e = 0; e < epochs; e++)
+        fprintf(out.fp, "%d,%.3f,%.6g,%.6f,%.6f,%.6f,%.6f\n", log[e].epoch, log[e].seconds,
+                log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
+    return cli_output_commit(&out);
+}
+#line 639 "book/28-training.nw"
+static int cmd_train(Options *o)
+{
+    TrainConfig *c = &o->config;
+    Mnist train, test;
+    load_split(&train, o->data, "train", c->train_limit);
+    load_split(&test, o->data, "t10k", c->test_limit);
+    
+#line 689 "book/28-training.nw"
+const char *outputs[2] = { o->log, o->save };
+for (int k = 0; k < 2; k++) {
+    Output probe;
+    if (outputs[k] && cli_output_open(&probe, outputs[k]) != 0)
+        return 2;
+    if (outputs[k])
+        cli_output_abandon(&probe);
+}
+#line 646 "book/28-training.nw"
+    Rng rng;
+    rng_seed(&rng, c->seed);
+    Net *net = net_create(c->arch, c->batch);
+    net_init(net, &rng);
+    int *index = malloc(sizeof(int) * train.n);
+    int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
+    EpochLog *log = calloc(c->epochs, sizeof *log);
+    for (int i = 0; i < train.n; i++)
+        index[i] = i;
+    
+#line 700 "book/28-training.nw"
+printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
+       "%d threads, %d train / %d test images, augmentation %s\n",
+       c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
+       omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
+fflush(stdout);
+#line 656 "book/28-training.nw"
+    long step = 0, total = (long)c->epochs * ((train.n + c->batch - 1) / c->batch);
+    for (int e = 1; e <= c->epochs; e++) {
+        
+#line 708 "book/28-training.nw"
+double t0 = omp_get_wtime();
+EpochResult r = train_epoch(net, &train, index, train.n, c, e, &step, total, &rng, labels,
+                            isatty(STDERR_FILENO) ? progress : NULL);
+r.seconds = omp_get_wtime() - t0;
+EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
+if (isatty(STDERR_FILENO))
+    fprintf(stderr, "\r%78s\r", "");
+printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
+       e, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
+fflush(stdout);
+log[e - 1] = (EpochLog){ e, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
+if (o->log && write_log(o, log, e) != 0)
+    return 1;
+#line 659 "book/28-training.nw"
+    }
+    int status = o->save && model_save(net, o->save) != 0 ? 1 : 0;
+    net_free(net), free(index), free(labels), free(eval_index), free(log);
+    mnist_free(&train), mnist_free(&test);
+    return status;
+}
+#line 802 "book/28-training.nw"
+static int write_confusion(const char *path, const EvalResult *r)
+{
+    Output out;
+    if (cli_output_open(&out, path) != 0)
+        return -1;
+    fprintf(out.fp, "true,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9\n");
+    for (int t = 0; t < 10; t++) {
+        fprintf(out.fp, "%d", t);
+        for (int p = 0; p < 10; p++)
+            fprintf(out.fp, ",%ld", r->confusion[t][p]);
+        fprintf(out.fp, "\n");
+    }
+    return cli_output_commit(&out);
+}
+#line 781 "book/28-training.nw"
+static int cmd_eval(const Options *o)
+{
+    char err[512];
+    Net *net = model_load(o->model, 500, err, sizeof err);
+    if (!net) {
+        fprintf(stderr, "mnistnet: %s\n", err);
+        return 1;
+    }
+    Mnist test;
+    load_split(&test, o->data, "t10k", o->config.test_limit);
+    int *labels = malloc(sizeof(int) * 500), *index = malloc(sizeof(int) * 500);
+    EvalResult r = net_evaluate(net, &test, test.n, labels, index);
+    printf("test loss %.4f  accuracy %.2f%%  (%d images, model %s, arch %s)\n", r.loss,
+           100 * r.accuracy, test.n, o->model, net->arch->name);
+    int status = o->confusion && write_confusion(o->confusion, &r) != 0 ? 1 : 0;
+    free(labels), free(index), net_free(net), mnist_free(&test);
+    return status;
+}
+#line 825 "book/28-training.nw"
+static int cmd_predict(const Options *o)
+{
+    char err[512];
+    uint8_t pixels[MNIST_PIXELS];
+    Net *net = model_load(o->model, 1, err, sizeof err);
+    if (!net || pgm_read_digit(pixels, o->image, err, sizeof err) != 0) {
+        fprintf(stderr, "mnistnet: %s\n", err);
+        net_free(net);
+        return 1;
+    }
+    Mnist one = { 1, pixels, (uint8_t[]){ 0 } };
+    int index = 0, label;
+    batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
+    net_forward(net, &label, 1, 0, NULL);
+    
+#line 846 "book/28-training.nw"
+int best = 0;
+for (int j = 1; j < 10; j++)
+    if (net->logp[j] > net->logp[best])
+        best = j;
+printf("digit %d\n", best);
+for (int j = 0; j < 10; j++)
+    printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
+#line 840 "book/28-training.nw"
+    net_free(net);
+    return 0;
+}
+#line 863 "book/28-training.nw"
+static int cmd_schedule(const Options *o)
+{
+    const TrainConfig *c = &o->config;
+    long n = c->train_limit > 0 ? c->train_limit : 60000;
+    long per_epoch = (n + c->batch - 1) / c->batch, total = per_epoch * c->epochs;
+    printf("step,epoch,lr\n");
+    for (long t = 0; t < total; t++)
+        printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
+    return 0;
+}
+#line 449 "book/28-training.nw"
+int main(int argc, char **argv)
+{
+    cli_program = "mnistnet";
+    if (argc < 2)
+        cli_usage_error("missing command: summary, train, eval, predict or schedule");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    Options o = read_options(argc, argv);
+    if (strcmp(argv[1], "summary") == 0) return cmd_summary(&o);
+    if (strcmp(argv[1], "train") == 0)   return cmd_train(&o);
+    if (strcmp(argv[1], "eval") == 0)    return cmd_eval(&o);
+    if (strcmp(argv[1], "schedule") == 0) return cmd_schedule(&o);
+    return cmd_predict(&o);
+}
