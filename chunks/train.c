@@ -56,21 +56,25 @@ double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 180 "book/28-training.nw"
+#line 181 "book/28-training.nw"
+int net_predicted(const Net *net, int b)
+{
+    const real *lp = net->logp + (size_t)b * 10;
+    int best = 0;
+    for (int j = 1; j < 10; j++)
+        if (lp[j] > lp[best])
+            best = j;
+    return best;
+}
+
 int net_correct(const Net *net, const int *labels, int n)
 {
     int correct = 0;
-    for (int b = 0; b < n; b++) {
-        const real *lp = net->logp + (size_t)b * 10;
-        int best = 0;
-        for (int j = 1; j < 10; j++)
-            if (lp[j] > lp[best])
-                best = j;
-        correct += best == labels[b];
-    }
+    for (int b = 0; b < n; b++)
+        correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 206 "book/28-training.nw"
+#line 211 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, const TrainConfig *c,
                         int epoch, long *step, long total_steps, Rng *rng, int *labels,
                         ProgressFn progress)
@@ -82,7 +86,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, c
     for (long b = 0; b < batches; b++) {
         int first = (int)(b * c->batch), n = n_train - first < c->batch ? n_train - first : c->batch;
         
-#line 227 "book/28-training.nw"
+#line 232 "book/28-training.nw"
 batch_fill(net->input, labels, train, index + first, n, c, epoch, 1);
 double loss = net_forward(net, labels, n, 1, rng);
 net_backward(net, labels, n);
@@ -92,7 +96,7 @@ sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum
 ++*step;
 loss_sum += loss * n;
 correct += net_correct(net, labels, n);
-#line 217 "book/28-training.nw"
+#line 222 "book/28-training.nw"
         if (progress)
             progress(epoch, b + 1, batches, loss_sum / (first + n), (double)correct / (first + n));
     }
@@ -100,7 +104,7 @@ correct += net_correct(net, labels, n);
     r.accuracy = (double)correct / n_train;
     return r;
 }
-#line 256 "book/28-training.nw"
+#line 261 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -115,23 +119,19 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
         batch_fill(net->input, labels, set, index, n, &none, 0, 0);
         r.loss += net_forward(net, labels, n, 0, NULL) * n;
         
-#line 278 "book/28-training.nw"
+#line 283 "book/28-training.nw"
 for (int b = 0; b < n; b++) {
-    const real *lp = net->logp + (size_t)b * 10;
-    int best = 0;
-    for (int j = 1; j < 10; j++)
-        if (lp[j] > lp[best])
-            best = j;
-    r.confusion[labels[b]][best]++;
-    correct += best == labels[b];
+    int p = net_predicted(net, b);
+    r.confusion[labels[b]][p]++;
+    correct += p == labels[b];
 }
-#line 270 "book/28-training.nw"
+#line 275 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 326 "book/28-training.nw"
+#line 327 "book/28-training.nw"
 int model_save(const Net *net, const char *path)
 {
     ModelHeader h;
@@ -145,19 +145,19 @@ int model_save(const Net *net, const char *path)
         return -1;
     uLong crc = crc32(0L, Z_NULL, 0);
     
-#line 346 "book/28-training.nw"
+#line 347 "book/28-training.nw"
 fwrite(&h, sizeof h, 1, o.fp);
 crc = crc32(crc, (const Bytef *)&h, sizeof h);
 fwrite(net->params, sizeof(real), net->nparams, o.fp);
 crc = crc32(crc, (const Bytef *)net->params, (uInt)(net->nparams * sizeof(real)));
 fwrite(net->stats, sizeof(real), net->nstats, o.fp);
 crc = crc32(crc, (const Bytef *)net->stats, (uInt)(net->nstats * sizeof(real)));
-#line 339 "book/28-training.nw"
+#line 340 "book/28-training.nw"
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 362 "book/28-training.nw"
+#line 363 "book/28-training.nw"
 Net *model_load(const char *path, int N, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
@@ -169,7 +169,7 @@ Net *model_load(const char *path, int N, char *err, size_t errlen)
     Net *net = NULL;
     const char *problem = NULL;
     
-#line 385 "book/28-training.nw"
+#line 386 "book/28-training.nw"
 const Architecture *arch = NULL;
 if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, "BPBHMDL1", 8) != 0)
     problem = "not a model file (bad magic)";
@@ -184,9 +184,9 @@ if (!problem) {
     if (h.nparams != net->nparams || h.nstats != net->nstats)
         problem = "parameter counts do not match its architecture";
 }
-#line 373 "book/28-training.nw"
+#line 374 "book/28-training.nw"
     
-#line 402 "book/28-training.nw"
+#line 403 "book/28-training.nw"
 if (!problem) {
     uint32_t stored;
     int extra;
@@ -204,7 +204,7 @@ if (!problem) {
             problem = "checksum mismatch (the file is corrupted)";
     }
 }
-#line 374 "book/28-training.nw"
+#line 375 "book/28-training.nw"
     fclose(f);
     if (problem) {
         snprintf(err, errlen, "%s: %s", path, problem);

@@ -28,13 +28,13 @@ typedef struct {
 } EpochResult;
 
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 246 "book/28-training.nw"
+#line 251 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
     long confusion[10][10];
 } EvalResult;
-#line 311 "book/28-training.nw"
+#line 312 "book/28-training.nw"
 typedef struct {
     char magic[8];
     uint32_t version;
@@ -50,16 +50,17 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
 #line 149 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps);
 #line 178 "book/28-training.nw"
+int net_predicted(const Net *net, int b);
 int net_correct(const Net *net, const int *labels, int n);
-#line 202 "book/28-training.nw"
+#line 207 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, const TrainConfig *c,
                         int epoch, long *step, long total_steps, Rng *rng, int *labels,
                         ProgressFn progress);
-#line 254 "book/28-training.nw"
+#line 259 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 324 "book/28-training.nw"
+#line 325 "book/28-training.nw"
 int model_save(const Net *net, const char *path);
-#line 360 "book/28-training.nw"
+#line 361 "book/28-training.nw"
 Net *model_load(const char *path, int N, char *err, size_t errlen);
 #line 18 "book/28-training.nw"
 #endif
