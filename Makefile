@@ -138,6 +138,8 @@ MNIST_TRAIN_LIMIT  ?= 0
 MNIST_SEED         ?= 1
 MNIST_THREADS      ?= 2
 MNIST_ARCHS        := main small
+MNIST_BATCH_main   ?= 128
+MNIST_BATCH_small  ?= 64
 MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(MNIST_TRAIN_LIMIT))
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
@@ -151,7 +153,7 @@ $(MNIST_FILES):
 
 $(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
 	@mkdir -p $(@D)
-	$(BUILD)/bin/mnistnet train --arch $* --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) \
+	$(BUILD)/bin/mnistnet train --arch $* --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) --batch $(MNIST_BATCH_$*) \
 	  --seed $(MNIST_SEED) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) \
 	  --log $(BOOK)/runs/mnist-$*.csv --save $(BOOK)/runs/mnist-$*.model
 
