@@ -253,13 +253,13 @@ if (o->log && write_log(o, log, e) != 0)
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 803 "book/28-training.nw"
+#line 804 "book/28-training.nw"
 static int write_confusion(const char *path, const EvalResult *r)
 {
     Output out;
     if (cli_output_open(&out, path) != 0)
         return -1;
-    fprintf(out.fp, "true,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9\n");
+    fprintf(out.fp, "true,0,1,2,3,4,5,6,7,8,9\n");
     for (int t = 0; t < 10; t++) {
         fprintf(out.fp, "%d", t);
         for (int p = 0; p < 10; p++)
@@ -268,7 +268,7 @@ static int write_confusion(const char *path, const EvalResult *r)
     }
     return cli_output_commit(&out);
 }
-#line 782 "book/28-training.nw"
+#line 783 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -287,7 +287,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 826 "book/28-training.nw"
+#line 827 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -303,15 +303,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 847 "book/28-training.nw"
+#line 848 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 841 "book/28-training.nw"
+#line 842 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 860 "book/28-training.nw"
+#line 861 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;

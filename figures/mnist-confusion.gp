@@ -13,4 +13,5 @@ set cbrange [0.8:*]
 set palette defined (0 '#fffdf9', 1 '#fbe3d6', 2 '#e8a07c', 3 '#b5442f', 4 '#5b1a12')
 set size ratio -1
 plot csv matrix rowheaders columnheaders using 1:2:($3 > 0 ? $3 : 1/0) with image, \
-     ''  matrix rowheaders columnheaders using 1:2:(sprintf('%d', $3)) with labels font ',9' tc rgb '#222222'
+     ''  matrix rowheaders columnheaders using 1:2:(sprintf('%d', $3)):($3 > 100 ? 0xffffff : 0x222222) \
+         with labels font ',9' tc rgb variable
