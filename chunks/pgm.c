@@ -6,28 +6,18 @@
 #include <string.h>
 #include "check.h"
 #include "pgm.h"
-#line 764 "book/26-augment-and-pgm.nw"
+#line 752 "book/26-augment-and-pgm.nw"
 #include <limits.h>
-#line 1001 "book/26-augment-and-pgm.nw"
+#line 989 "book/26-augment-and-pgm.nw"
 #include "mnist.h"
-#line 754 "book/26-augment-and-pgm.nw"
+#line 742 "book/26-augment-and-pgm.nw"
 enum { TOKEN_SIZE = 24 };
-#line 790 "book/26-augment-and-pgm.nw"
+#line 778 "book/26-augment-and-pgm.nw"
 typedef struct {
     int plain;
     unsigned long width, height, maxval;
 } Header;
-#line 681 "book/26-augment-and-pgm.nw"
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (errlen > 0)
-        vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-#line 703 "book/26-augment-and-pgm.nw"
+#line 691 "book/26-augment-and-pgm.nw"
 static int is_space(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -38,7 +28,7 @@ static int next_token(char *tok, size_t size, FILE *f)
     /* tok (size bytes) <- the next token of f, clipped with "..."; 0 at end of file */
     int c = getc(f);
     
-#line 723 "book/26-augment-and-pgm.nw"
+#line 711 "book/26-augment-and-pgm.nw"
 for (;;) {
     if (c == '#')
         while (c != EOF && c != '\n' && c != '\r')
@@ -47,13 +37,13 @@ for (;;) {
         break;
     c = getc(f);
 }
-#line 713 "book/26-augment-and-pgm.nw"
+#line 701 "book/26-augment-and-pgm.nw"
     if (c == EOF) {
         tok[0] = '\0';
         return 0;
     }
     
-#line 740 "book/26-augment-and-pgm.nw"
+#line 728 "book/26-augment-and-pgm.nw"
 size_t n = 0;
 int clipped = 0;
 for (; c != EOF && !is_space(c); c = getc(f)) {
@@ -65,10 +55,10 @@ for (; c != EOF && !is_space(c); c = getc(f)) {
 tok[n] = '\0';
 if (clipped)
     memcpy(tok + size - 4, "...", 4);
-#line 718 "book/26-augment-and-pgm.nw"
+#line 706 "book/26-augment-and-pgm.nw"
     return 1;
 }
-#line 766 "book/26-augment-and-pgm.nw"
+#line 754 "book/26-augment-and-pgm.nw"
 static int parse_number(unsigned long *v, const char *tok)
 {
     if (tok[0] == '\0' || strspn(tok, "0123456789") != strlen(tok))
@@ -79,71 +69,71 @@ static int parse_number(unsigned long *v, const char *tok)
         *v = ULONG_MAX;
     return 0;
 }
-#line 802 "book/26-augment-and-pgm.nw"
+#line 790 "book/26-augment-and-pgm.nw"
 static int read_field(unsigned long *v, FILE *f, const char *what, unsigned long lo,
                       unsigned long hi, const char *path, char *err, size_t errlen)
 {
     char tok[TOKEN_SIZE];
     if (!next_token(tok, sizeof tok, f)) {
         
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 808 "book/26-augment-and-pgm.nw"
-        return fail(err, errlen, "%s: truncated header: no %s", path, what);
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+#line 796 "book/26-augment-and-pgm.nw"
+        return input_error(err, errlen, "%s: truncated header: no %s", path, what);
     }
     if (parse_number(v, tok) != 0 || *v < lo || *v > hi)
-        return fail(err, errlen, "%s: %s \"%s\" is not a whole number from %lu to %lu", path,
+        return input_error(err, errlen, "%s: %s \"%s\" is not a whole number from %lu to %lu", path,
                     what, tok, lo, hi);
     return 0;
 }
-#line 827 "book/26-augment-and-pgm.nw"
+#line 815 "book/26-augment-and-pgm.nw"
 static int read_header(Header *h, FILE *f, int H, int W, const char *path, char *err,
                        size_t errlen)
 {
     
-#line 847 "book/26-augment-and-pgm.nw"
+#line 835 "book/26-augment-and-pgm.nw"
 int c0 = getc(f), c1 = c0 == EOF ? EOF : getc(f);
 if (c0 == EOF) {
     
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 850 "book/26-augment-and-pgm.nw"
-    return fail(err, errlen, "%s: empty file, not a PGM image", path);
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+#line 838 "book/26-augment-and-pgm.nw"
+    return input_error(err, errlen, "%s: empty file, not a PGM image", path);
 }
 if (c0 == 'P' && (c1 == '5' || c1 == '2')) {
     h->plain = c1 == '2';
 } else {
     
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 861 "book/26-augment-and-pgm.nw"
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+#line 849 "book/26-augment-and-pgm.nw"
 const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
                  : c0 == 'P' && (c1 == '3' || c1 == '6') ? "a PPM colour image"
                  : c0 == 'P' && c1 == '7' ? "a PAM image"
                  : c0 == 0x89 && c1 == 'P' ? "a PNG image"
                  : c0 == 0xff && c1 == 0xd8 ? "a JPEG image" : "not a PGM image";
-return fail(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
+return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
             "(P5 or P2); convert it to PGM first", path, what, c0, c1 == EOF ? 0 : c1);
-#line 856 "book/26-augment-and-pgm.nw"
+#line 844 "book/26-augment-and-pgm.nw"
 }
-#line 831 "book/26-augment-and-pgm.nw"
+#line 819 "book/26-augment-and-pgm.nw"
     if (read_field(&h->width, f, "width", 1, PGM_MAX_SIDE, path, err, errlen) != 0
         || read_field(&h->height, f, "height", 1, PGM_MAX_SIDE, path, err, errlen) != 0)
         return -1;
     if (h->width != (unsigned long)W || h->height != (unsigned long)H)
-        return fail(err, errlen, "%s: is %lux%lu, expected %dx%d", path, h->width, h->height,
+        return input_error(err, errlen, "%s: is %lux%lu, expected %dx%d", path, h->width, h->height,
                     W, H);
     return read_field(&h->maxval, f, "maxval", 1, PGM_MAX_MAXVAL, path, err, errlen);
 }
-#line 878 "book/26-augment-and-pgm.nw"
+#line 866 "book/26-augment-and-pgm.nw"
 static uint8_t scale(unsigned long s, unsigned long maxval)
 {
     return (uint8_t)((255 * s + maxval / 2) / maxval);
 }
-#line 889 "book/26-augment-and-pgm.nw"
+#line 877 "book/26-augment-and-pgm.nw"
 static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                     char *err, size_t errlen)
 {
@@ -152,29 +142,29 @@ static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const c
     for (size_t k = 0; k < n; k++) {
         unsigned long s = 0;
         
-#line 907 "book/26-augment-and-pgm.nw"
+#line 895 "book/26-augment-and-pgm.nw"
 for (size_t b = 0; b < bytes; b++) {
     int c = getc(f);
     if (c == EOF) {
         
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 911 "book/26-augment-and-pgm.nw"
-        return fail(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+#line 899 "book/26-augment-and-pgm.nw"
+        return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
                     k * bytes + b, n * bytes);
     }
     s = s * 256 + (unsigned long)c;
 }
-#line 897 "book/26-augment-and-pgm.nw"
+#line 885 "book/26-augment-and-pgm.nw"
         if (s > h->maxval)
-            return fail(err, errlen, "%s: sample at row %zu, column %zu is %lu, more than maxval %lu",
+            return input_error(err, errlen, "%s: sample at row %zu, column %zu is %lu, more than maxval %lu",
                         path, k / w, k % w, s, h->maxval);
         pixels[k] = scale(s, h->maxval);
     }
     return 0;
 }
-#line 924 "book/26-augment-and-pgm.nw"
+#line 912 "book/26-augment-and-pgm.nw"
 static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                       char *err, size_t errlen)
 {
@@ -184,41 +174,41 @@ static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const
     for (size_t k = 0; k < n; k++) {
         unsigned long s;
         
-#line 943 "book/26-augment-and-pgm.nw"
+#line 931 "book/26-augment-and-pgm.nw"
 if (!next_token(tok, sizeof tok, f)) {
     
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 945 "book/26-augment-and-pgm.nw"
-    return fail(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
-}
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
 #line 933 "book/26-augment-and-pgm.nw"
+    return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
+}
+#line 921 "book/26-augment-and-pgm.nw"
         if (parse_number(&s, tok) != 0 || s > h->maxval)
-            return fail(err, errlen, "%s: sample at row %zu, column %zu is \"%s\", not a whole "
+            return input_error(err, errlen, "%s: sample at row %zu, column %zu is \"%s\", not a whole "
                         "number from 0 to %lu (the maxval)", path, k / w, k % w, tok, h->maxval);
         pixels[k] = scale(s, h->maxval);
     }
     return 0;
 }
-#line 953 "book/26-augment-and-pgm.nw"
+#line 941 "book/26-augment-and-pgm.nw"
 static int check_end(const Header *h, size_t n, FILE *f, const char *path, char *err,
                      size_t errlen)
 {
     char tok[TOKEN_SIZE];
     if (h->plain && next_token(tok, sizeof tok, f))
-        return fail(err, errlen, "%s: trailing data after the %zu samples: \"%s\"", path, n, tok);
+        return input_error(err, errlen, "%s: trailing data after the %zu samples: \"%s\"", path, n, tok);
     if (!h->plain && getc(f) != EOF)
-        return fail(err, errlen, "%s: trailing bytes after the %zu samples (a second image?)",
+        return input_error(err, errlen, "%s: trailing bytes after the %zu samples (a second image?)",
                     path, n);
     
-#line 783 "book/26-augment-and-pgm.nw"
+#line 771 "book/26-augment-and-pgm.nw"
 if (ferror(f))
-    return fail(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 963 "book/26-augment-and-pgm.nw"
+    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+#line 951 "book/26-augment-and-pgm.nw"
     return 0;
 }
-#line 976 "book/26-augment-and-pgm.nw"
+#line 964 "book/26-augment-and-pgm.nw"
 int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t errlen)
 {
     /* pixels (H,W) <- the PGM image at path, scaled to 0..255 */
@@ -228,7 +218,7 @@ int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t 
     Header h;
     FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return fail(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+        return input_error(err, errlen, "%s: cannot open: %s", path, strerror(errno));
     int rc = read_header(&h, f, H, W, path, err, errlen);
     if (rc == 0)
         rc = h.plain ? read_plain(pixels, n, &h, f, path, err, errlen)
@@ -238,13 +228,13 @@ int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t 
     fclose(f);
     return rc;
 }
-#line 1005 "book/26-augment-and-pgm.nw"
+#line 993 "book/26-augment-and-pgm.nw"
 int pgm_read_digit(uint8_t *pixels, const char *path, char *err, size_t errlen)
 {
     /* pixels (28,28) <- the PGM image at path */
     return pgm_read(pixels, MNIST_ROWS, MNIST_COLS, path, err, errlen);
 }
-#line 1025 "book/26-augment-and-pgm.nw"
+#line 1013 "book/26-augment-and-pgm.nw"
 int pgm_write(const char *path, const uint8_t *pixels, int H, int W, char *err, size_t errlen)
 {
     /* pixels (H,W) -> a P5 file at path, maxval 255 */
@@ -253,10 +243,10 @@ int pgm_write(const char *path, const uint8_t *pixels, int H, int W, char *err, 
     size_t n = (size_t)H * W;
     FILE *f = fopen(path, "wb");
     if (f == NULL)
-        return fail(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
+        return input_error(err, errlen, "%s: cannot open for writing: %s", path, strerror(errno));
     int ok = fprintf(f, "P5\n%d %d\n255\n", W, H) > 0 && fwrite(pixels, 1, n, f) == n;
     int saved = errno;
     if (fclose(f) != 0 || !ok)
-        return fail(err, errlen, "%s: write error: %s", path, strerror(ok ? errno : saved));
+        return input_error(err, errlen, "%s: write error: %s", path, strerror(ok ? errno : saved));
     return 0;
 }

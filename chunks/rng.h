@@ -1,20 +1,20 @@
-#line 115 "book/20-tensors-and-rng.nw"
+#line 138 "book/20-tensors-and-rng.nw"
 #ifndef RNG_H
 #define RNG_H
 #include <stdint.h>
 typedef struct Rng {
     uint64_t s[4];
 } Rng;
-#line 145 "book/20-tensors-and-rng.nw"
+#line 168 "book/20-tensors-and-rng.nw"
 uint64_t splitmix64(uint64_t *state);
 void rng_seed(Rng *rng, uint64_t seed);
-#line 181 "book/20-tensors-and-rng.nw"
+#line 204 "book/20-tensors-and-rng.nw"
 uint64_t rng_next(Rng *rng);
-#line 206 "book/20-tensors-and-rng.nw"
+#line 229 "book/20-tensors-and-rng.nw"
 double rng_uniform(Rng *rng);
-#line 221 "book/20-tensors-and-rng.nw"
+#line 244 "book/20-tensors-and-rng.nw"
 uint64_t rng_below(Rng *rng, uint64_t n);
-#line 248 "book/20-tensors-and-rng.nw"
+#line 271 "book/20-tensors-and-rng.nw"
 double rng_normal(Rng *rng);
-#line 122 "book/20-tensors-and-rng.nw"
+#line 145 "book/20-tensors-and-rng.nw"
 #endif

@@ -1,14 +1,14 @@
-#line 751 "book/25-mnist.nw"
+#line 741 "book/25-mnist.nw"
 #include "mnist.h"
 #include "tap.h"
-#line 769 "book/25-mnist.nw"
+#line 759 "book/25-mnist.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <zlib.h>
-#line 791 "book/25-mnist.nw"
+#line 781 "book/25-mnist.nw"
 enum { TINY = 3 };
 static const uint8_t tiny_labels[TINY] = { 5, 0, 4 };
 
@@ -16,7 +16,7 @@ static uint8_t tiny_pixel(int i, int p)
 {
     return (uint8_t)((7 * i + p) % 256);
 }
-#line 807 "book/25-mnist.nw"
+#line 797 "book/25-mnist.nw"
 static void put32(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16);
@@ -32,7 +32,7 @@ static size_t idx(uint8_t *buf, uint32_t magic, const uint32_t *dims, int ndims,
     memcpy(buf + 4 + 4 * ndims, data, len);
     return 4 + 4 * (size_t)ndims + len;
 }
-#line 825 "book/25-mnist.nw"
+#line 815 "book/25-mnist.nw"
 static uint8_t pixels[TINY * MNIST_PIXELS];
 
 static size_t make_images(uint8_t *buf, uint32_t magic, uint32_t count, uint32_t rows,
@@ -49,7 +49,7 @@ static size_t make_labels(uint8_t *buf, uint32_t magic, uint32_t count)
 {
     return idx(buf, magic, &count, 1, tiny_labels, TINY);
 }
-#line 847 "book/25-mnist.nw"
+#line 837 "book/25-mnist.nw"
 static char case_dir[4200];
 static int cases;
 
@@ -75,7 +75,7 @@ static void put_file(const char *dir, const char *name, const uint8_t *buf, size
         fclose(f);
     }
 }
-#line 880 "book/25-mnist.nw"
+#line 870 "book/25-mnist.nw"
 static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
                           const uint8_t *lab, size_t len_l, const char *suffix)
 {
@@ -87,7 +87,7 @@ static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
     put_file(dir, name, lab, len_l);
     return dir;
 }
-#line 898 "book/25-mnist.nw"
+#line 888 "book/25-mnist.nw"
 static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
                              const uint8_t *lab, size_t len_l, long at)
 {
@@ -100,7 +100,7 @@ static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
         truncate(path, st.st_size + at);
     else
         
-#line 915 "book/25-mnist.nw"
+#line 905 "book/25-mnist.nw"
 {
     FILE *f = fopen(path, "r+b");
     int c;
@@ -110,10 +110,10 @@ static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
     fputc(c ^ 0xff, f);
     fclose(f);
 }
-#line 910 "book/25-mnist.nw"
+#line 900 "book/25-mnist.nw"
     return dir;
 }
-#line 929 "book/25-mnist.nw"
+#line 919 "book/25-mnist.nw"
 static void expect_tiny(const char *what, const char *dir)
 {
     Mnist set;
@@ -127,7 +127,7 @@ static void expect_tiny(const char *what, const char *dir)
            "%s: labels 5 0 4", what);
     mnist_free(&set);
 }
-#line 964 "book/25-mnist.nw"
+#line 954 "book/25-mnist.nw"
 static void expect_error(const char *what, const char *dir, const char *split,
                          const char *phrase)
 {
@@ -140,7 +140,7 @@ static void expect_error(const char *what, const char *dir, const char *split,
         tap_diag("expected the message to contain \"%s\"", phrase);
     mnist_free(&set);
 }
-#line 1103 "book/25-mnist.nw"
+#line 1093 "book/25-mnist.nw"
 static void remove_tree(const char *path)
 {
     DIR *d = opendir(path);
@@ -158,7 +158,7 @@ static void remove_tree(const char *path)
     closedir(d);
     rmdir(path);
 }
-#line 1138 "book/25-mnist.nw"
+#line 1128 "book/25-mnist.nw"
 static void check_real(const char *dir, const char *split, int n, const int *classes,
                        double mean)
 {
@@ -170,39 +170,39 @@ static void check_real(const char *dir, const char *split, int n, const int *cla
     tap_ok(rc == 0 && set.n == n, "real %s set loads %d images (%s)", split, set.n,
            rc == 0 ? "no error" : err);
     
-#line 1164 "book/25-mnist.nw"
+#line 1154 "book/25-mnist.nw"
 for (int i = 0; i < set.n; i++)
     hist[set.labels[i]]++;
 for (int c = 0; c < MNIST_CLASSES; c++)
     sum += hist[c], same = same && hist[c] == classes[c];
 for (size_t p = 0; p < (size_t)set.n * MNIST_PIXELS; p++)
     pixels_sum += set.images[p];
-#line 1149 "book/25-mnist.nw"
+#line 1139 "book/25-mnist.nw"
     
-#line 1155 "book/25-mnist.nw"
+#line 1145 "book/25-mnist.nw"
 tap_ok(sum == n, "real %s labels: histogram sums to %d", split, sum);
 tap_ok(same, "real %s class sizes %d %d %d %d %d %d %d %d %d %d", split, hist[0], hist[1],
        hist[2], hist[3], hist[4], hist[5], hist[6], hist[7], hist[8], hist[9]);
 pixels_sum /= (double)n * MNIST_PIXELS * 255.0;
 tap_ok(tap_rel_err(pixels_sum, mean, 1e-9) < 1e-3, "real %s mean pixel %.4f, expected %.4f",
        split, pixels_sum, mean);
-#line 1150 "book/25-mnist.nw"
+#line 1140 "book/25-mnist.nw"
     mnist_free(&set);
 }
 
-#line 756 "book/25-mnist.nw"
+#line 746 "book/25-mnist.nw"
 int main(void)
 {
     
-#line 778 "book/25-mnist.nw"
+#line 768 "book/25-mnist.nw"
 char root[] = "/tmp/mnist-test-XXXXXX";
 if (mkdtemp(root) == NULL) {
     printf("Bail out! cannot make a temporary directory\n");
     return 1;
 }
-#line 759 "book/25-mnist.nw"
+#line 749 "book/25-mnist.nw"
     
-#line 947 "book/25-mnist.nw"
+#line 937 "book/25-mnist.nw"
 uint8_t img[2 * (16 + TINY * MNIST_PIXELS)] = { 0 }, lab[64] = { 0 };
 size_t len_i = make_images(img, 0x803, TINY, 28, 28);
 size_t len_l = make_labels(lab, 0x801, TINY);
@@ -214,9 +214,9 @@ expect_tiny("gzip files", set_up(root, img, len_i, lab, len_l, ".gz"));
     put_file(dir, "train-labels-idx1-ubyte", lab, len_l);
     expect_tiny("gzip images, plain labels", dir);
 }
-#line 760 "book/25-mnist.nw"
+#line 750 "book/25-mnist.nw"
     
-#line 984 "book/25-mnist.nw"
+#line 974 "book/25-mnist.nw"
 expect_error("truncated images", set_up(root, img, len_i - 100, lab, len_l, ""),
              "train", "truncated: header promises 2352 data bytes, file has 2252");
 expect_error("truncated labels", set_up(root, img, len_i, lab, len_l - 1, ""),
@@ -227,12 +227,12 @@ expect_error("truncated header", set_up(root, img, 10, lab, len_l, ""),
              "train", "truncated header: 10 of 16 bytes");
 expect_error("trailing bytes", set_up(root, img, len_i + 5, lab, len_l, ""),
              "train", "trailing bytes");
-#line 1001 "book/25-mnist.nw"
+#line 991 "book/25-mnist.nw"
 expect_error("gzip trailer cut", damage_gz(root, img, len_i, lab, len_l, -4),
              "train", "train-images-idx3-ubyte.gz: read error: unexpected end of file");
 expect_error("gzip data corrupted", damage_gz(root, img, len_i, lab, len_l, 100),
              "train", "train-images-idx3-ubyte.gz: read error");
-#line 1008 "book/25-mnist.nw"
+#line 998 "book/25-mnist.nw"
 make_images(img, 0x801, TINY, 28, 28);
 expect_error("images with the labels magic", set_up(root, img, len_i, lab, len_l, ""),
              "train", "magic number 0x00000801, expected 0x00000803");
@@ -244,14 +244,14 @@ make_labels(lab, 0x803, TINY);
 expect_error("labels with the images magic", set_up(root, img, len_i, lab, len_l, ""),
              "train", "magic number 0x00000803, expected 0x00000801");
 make_labels(lab, 0x801, TINY);
-#line 1022 "book/25-mnist.nw"
+#line 1012 "book/25-mnist.nw"
 make_images(img, 0x803, TINY, 28, 32);
 expect_error("28x32 images", set_up(root, img, len_i, lab, len_l, ""),
              "train", "images are 28x32, expected 28x28");
 make_images(img, 0x803, TINY, 0, 28);
 expect_error("0x28 images", set_up(root, img, len_i, lab, len_l, ""),
              "train", "images are 0x28");
-#line 1031 "book/25-mnist.nw"
+#line 1021 "book/25-mnist.nw"
 make_images(img, 0x803, 0xFFFFFFFF, 28, 28);
 expect_error("huge lying count", set_up(root, img, len_i, lab, len_l, ""),
              "train", "claims 4294967295 items");
@@ -259,7 +259,7 @@ make_images(img, 0x803, MNIST_MAX_COUNT, 28, 28);
 expect_error("lying count within the bound", set_up(root, img, len_i, lab, len_l, ""),
              "train", "truncated: header promises 784000000 data bytes");
 make_images(img, 0x803, TINY, 28, 28);
-#line 1044 "book/25-mnist.nw"
+#line 1034 "book/25-mnist.nw"
 len_l = make_labels(lab, 0x801, TINY - 1);
 expect_error("count mismatch", set_up(root, img, len_i, lab, len_l - 1, ""),
              "train", "has 3 images but train-labels-idx1-ubyte has 2 labels");
@@ -268,9 +268,9 @@ lab[8 + 1] = 10;
 expect_error("label 10", set_up(root, img, len_i, lab, len_l, ""),
              "train", "label 10 at index 1 is not a digit");
 lab[8 + 1] = tiny_labels[1];
-#line 761 "book/25-mnist.nw"
+#line 751 "book/25-mnist.nw"
     
-#line 1059 "book/25-mnist.nw"
+#line 1049 "book/25-mnist.nw"
 {
     const char *dir = new_case(root);
     put_file(dir, "train-images-idx3-ubyte", img, len_i);
@@ -278,7 +278,7 @@ lab[8 + 1] = tiny_labels[1];
                  "train-labels-idx1-ubyte: no such file (nor .gz); run `make data`");
     expect_error("unknown split", dir, "test", "unknown MNIST split \"test\"");
 }
-#line 1074 "book/25-mnist.nw"
+#line 1064 "book/25-mnist.nw"
 {
     const char *dir = set_up(root, img, len_i, lab, len_l, "");
     char path[4400];
@@ -292,7 +292,7 @@ lab[8 + 1] = tiny_labels[1];
         expect_error("unreadable labels", dir, "train", "cannot open: Permission denied");
     }
 }
-#line 1090 "book/25-mnist.nw"
+#line 1080 "book/25-mnist.nw"
 {
     char path[4400];
     snprintf(path, sizeof path, "%s/a-file", root);
@@ -301,9 +301,9 @@ lab[8 + 1] = tiny_labels[1];
     snprintf(path, sizeof path, "%s/nowhere", root);
     expect_error("missing directory", path, "train", "nowhere: no such directory");
 }
-#line 762 "book/25-mnist.nw"
+#line 752 "book/25-mnist.nw"
     
-#line 1173 "book/25-mnist.nw"
+#line 1163 "book/25-mnist.nw"
 {
     static const int train[MNIST_CLASSES] = { 5923, 6742, 5958, 6131, 5842,
                                               5421, 5918, 6265, 5851, 5949 };
@@ -318,10 +318,10 @@ lab[8 + 1] = tiny_labels[1];
             tap_ok(1, "real MNIST # skip data/mnist absent; run `make data`");
     }
 }
-#line 763 "book/25-mnist.nw"
+#line 753 "book/25-mnist.nw"
     
-#line 1123 "book/25-mnist.nw"
+#line 1113 "book/25-mnist.nw"
 remove_tree(root);
-#line 764 "book/25-mnist.nw"
+#line 754 "book/25-mnist.nw"
     return tap_done();
 }
