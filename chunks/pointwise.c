@@ -6,19 +6,20 @@ void relu_forward(real *out, const real *in, size_t n)
 {
     /* in (n) -> out (n) */
     CHECK(out != NULL && in != NULL);
+    #pragma omp parallel for simd schedule(static)
     for (size_t i = 0; i < n; i++)
         out[i] = in[i] > 0 ? in[i] : 0;
 }
-#line 62 "book/23-pointwise-and-pooling.nw"
+#line 73 "book/23-pointwise-and-pooling.nw"
 void relu_backward(real *din, const real *dout, const real *in, size_t n)
 {
     /* dout, in (n) -> din += (n); in may be the forward output instead */
     CHECK(din != NULL && dout != NULL && in != NULL);
+    #pragma omp parallel for simd schedule(static)
     for (size_t i = 0; i < n; i++)
-        if (in[i] > 0)
-            din[i] += dout[i];
+        din[i] += in[i] > 0 ? dout[i] : 0;
 }
-#line 100 "book/23-pointwise-and-pooling.nw"
+#line 111 "book/23-pointwise-and-pooling.nw"
 void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, int training)
 {
     /* in (n) -> out (n), mask (n) */
@@ -31,7 +32,7 @@ void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, 
         out[i] = mask[i] * in[i];
     }
 }
-#line 121 "book/23-pointwise-and-pooling.nw"
+#line 132 "book/23-pointwise-and-pooling.nw"
 void dropout_backward(real *din, const real *dout, const real *mask, size_t n)
 {
     /* dout, mask (n) -> din += (n) */
