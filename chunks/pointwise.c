@@ -10,7 +10,7 @@ void relu_forward(real *out, const real *in, size_t n)
     for (size_t i = 0; i < n; i++)
         out[i] = in[i] > 0 ? in[i] : 0;
 }
-#line 73 "book/23-pointwise-and-pooling.nw"
+#line 74 "book/23-pointwise-and-pooling.nw"
 void relu_backward(real *din, const real *dout, const real *in, size_t n)
 {
     /* dout, in (n) -> din += (n); in may be the forward output instead */
@@ -19,7 +19,7 @@ void relu_backward(real *din, const real *dout, const real *in, size_t n)
     for (size_t i = 0; i < n; i++)
         din[i] += in[i] > 0 ? dout[i] : 0;
 }
-#line 111 "book/23-pointwise-and-pooling.nw"
+#line 112 "book/23-pointwise-and-pooling.nw"
 void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, int training)
 {
     /* in (n) -> out (n), mask (n) */
@@ -32,7 +32,7 @@ void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, 
         out[i] = mask[i] * in[i];
     }
 }
-#line 132 "book/23-pointwise-and-pooling.nw"
+#line 133 "book/23-pointwise-and-pooling.nw"
 void dropout_backward(real *din, const real *dout, const real *mask, size_t n)
 {
     /* dout, mask (n) -> din += (n) */

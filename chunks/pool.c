@@ -1,8 +1,8 @@
-#line 161 "book/23-pointwise-and-pooling.nw"
+#line 162 "book/23-pointwise-and-pooling.nw"
 #include <limits.h>
 #include "check.h"
 #include "pool.h"
-#line 184 "book/23-pointwise-and-pooling.nw"
+#line 185 "book/23-pointwise-and-pooling.nw"
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
@@ -16,7 +16,7 @@ void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H
         for (int i = 0; i < Ho; i++)
             for (int j = 0; j < Wo; j++) {
                 
-#line 202 "book/23-pointwise-and-pooling.nw"
+#line 203 "book/23-pointwise-and-pooling.nw"
 int top = (plane * H + 2 * i) * W + 2 * j;
 int window[4] = {top, top + 1, top + W, top + W + 1};
 int best = window[0];
@@ -26,10 +26,10 @@ for (int q = 1; q < 4; q++)
 int o = (plane * Ho + i) * Wo + j;
 out[o] = in[best];
 argmax[o] = best;
-#line 197 "book/23-pointwise-and-pooling.nw"
+#line 198 "book/23-pointwise-and-pooling.nw"
             }
 }
-#line 220 "book/23-pointwise-and-pooling.nw"
+#line 221 "book/23-pointwise-and-pooling.nw"
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din += (N,C,H,W) */
@@ -40,7 +40,7 @@ void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int
     for (int o = 0; o < n_out; o++)
         din[argmax[o]] += dout[o];
 }
-#line 250 "book/23-pointwise-and-pooling.nw"
+#line 251 "book/23-pointwise-and-pooling.nw"
 void gap_forward(real *out, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C) */

@@ -1,13 +1,13 @@
-#line 155 "book/23-pointwise-and-pooling.nw"
+#line 156 "book/23-pointwise-and-pooling.nw"
 #ifndef POOL_H
 #define POOL_H
 #include "real.h"
-#line 182 "book/23-pointwise-and-pooling.nw"
+#line 183 "book/23-pointwise-and-pooling.nw"
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W);
-#line 218 "book/23-pointwise-and-pooling.nw"
+#line 219 "book/23-pointwise-and-pooling.nw"
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W);
-#line 247 "book/23-pointwise-and-pooling.nw"
+#line 248 "book/23-pointwise-and-pooling.nw"
 void gap_forward(real *out, const real *in, int N, int C, int H, int W);
 void gap_backward(real *din, const real *dout, int N, int C, int H, int W);
-#line 159 "book/23-pointwise-and-pooling.nw"
+#line 160 "book/23-pointwise-and-pooling.nw"
 #endif

@@ -1,7 +1,7 @@
-#line 283 "book/23-pointwise-and-pooling.nw"
+#line 284 "book/23-pointwise-and-pooling.nw"
 #include "gradcheck.h"
 #include "pointwise.h"
-#line 304 "book/23-pointwise-and-pooling.nw"
+#line 305 "book/23-pointwise-and-pooling.nw"
 typedef struct PwCase {
     size_t n;
     double p;
@@ -15,7 +15,7 @@ static double relu_loss(void *ctx)
     relu_forward(t->out, t->in, t->n);
     return gc_dot(t->out, t->r, t->n);
 }
-#line 339 "book/23-pointwise-and-pooling.nw"
+#line 340 "book/23-pointwise-and-pooling.nw"
 static double dropout_loss(void *ctx)
 {
     PwCase *t = ctx;
@@ -24,7 +24,7 @@ static double dropout_loss(void *ctx)
     dropout_forward(t->out, t->mask, t->in, t->p, t->n, &rng, 1);
     return gc_dot(t->out, t->r, t->n);
 }
-#line 384 "book/23-pointwise-and-pooling.nw"
+#line 385 "book/23-pointwise-and-pooling.nw"
 static void dropout_all(void *ctx)
 {
     (void)ctx;
@@ -34,7 +34,7 @@ static void dropout_all(void *ctx)
     dropout_forward(&y, &m, &x, 1.0, 1, &rng, 1);
 }
 
-#line 287 "book/23-pointwise-and-pooling.nw"
+#line 288 "book/23-pointwise-and-pooling.nw"
 int main(void)
 {
     Rng rng;
@@ -45,7 +45,7 @@ int main(void)
     t.mask = gc_zeros(t.n);
     t.r = gc_normal(t.n, &rng);
     
-#line 320 "book/23-pointwise-and-pooling.nw"
+#line 321 "book/23-pointwise-and-pooling.nw"
 for (size_t i = 0; i < t.n; i++)
     t.in[i] = t.in[i] > 0 ? 0.1 + t.in[i] : -0.1 + t.in[i];
 real *din = gc_zeros(t.n), *din_out = gc_zeros(t.n);
@@ -57,17 +57,17 @@ int same = 1;
 for (size_t i = 0; i < t.n; i++)
     same &= din[i] == din_out[i];
 tap_ok(same, "relu backward gives the same gradient from the output as from the input");
-#line 297 "book/23-pointwise-and-pooling.nw"
+#line 298 "book/23-pointwise-and-pooling.nw"
     
-#line 350 "book/23-pointwise-and-pooling.nw"
+#line 351 "book/23-pointwise-and-pooling.nw"
 for (size_t i = 0; i < t.n; i++)
     din[i] = 0;
 dropout_loss(&t);
 dropout_backward(din, t.r, t.mask, t.n);
 gc_check("dropout p=0.3, fixed mask: dL/din", dropout_loss, &t, t.in, din, t.n);
-#line 298 "book/23-pointwise-and-pooling.nw"
+#line 299 "book/23-pointwise-and-pooling.nw"
     
-#line 364 "book/23-pointwise-and-pooling.nw"
+#line 365 "book/23-pointwise-and-pooling.nw"
 enum { BIG = 100000 };
 real *x = gc_normal(BIG, &rng), *y = gc_zeros(BIG), *m = gc_zeros(BIG);
 dropout_forward(y, m, x, 0.25, BIG, &rng, 1);
@@ -85,6 +85,6 @@ for (size_t i = 0; i < BIG; i++)
     identity &= y[i] == x[i] && m[i] == 1;
 tap_ok(identity, "dropout in evaluation mode is the identity with an all-ones mask");
 tap_ok(gc_dies(dropout_all, NULL), "dropout with p = 1 is a checked runtime error");
-#line 299 "book/23-pointwise-and-pooling.nw"
+#line 300 "book/23-pointwise-and-pooling.nw"
     return tap_done();
 }
