@@ -1,8 +1,8 @@
-#line 178 "book/26-augment-and-pgm.nw"
+#line 180 "book/26-augment-and-pgm.nw"
 #include <math.h>
 #include "augment.h"
 #include "check.h"
-#line 195 "book/26-augment-and-pgm.nw"
+#line 197 "book/26-augment-and-pgm.nw"
 static double pixel(const uint8_t *in, int H, int W, int r, int s)
 {
     return r >= 0 && r < H && s >= 0 && s < W ? in[(size_t)r * W + s] : 0.0;
@@ -14,19 +14,19 @@ static double bilinear(const uint8_t *in, int H, int W, double x, double y)
     if (x <= -1 || x >= W || y <= -1 || y >= H)
         return 0;
     
-#line 211 "book/26-augment-and-pgm.nw"
+#line 213 "book/26-augment-and-pgm.nw"
 double x0 = floor(x), y0 = floor(y);
 double fx = x - x0, fy = y - y0;
 int s = (int)x0, r = (int)y0;
-#line 206 "book/26-augment-and-pgm.nw"
+#line 208 "book/26-augment-and-pgm.nw"
     
-#line 217 "book/26-augment-and-pgm.nw"
+#line 219 "book/26-augment-and-pgm.nw"
 double top = (1 - fx) * pixel(in, H, W, r, s) + fx * pixel(in, H, W, r, s + 1);
 double bottom = (1 - fx) * pixel(in, H, W, r + 1, s) + fx * pixel(in, H, W, r + 1, s + 1);
 return (1 - fy) * top + fy * bottom;
-#line 207 "book/26-augment-and-pgm.nw"
+#line 209 "book/26-augment-and-pgm.nw"
 }
-#line 237 "book/26-augment-and-pgm.nw"
+#line 239 "book/26-augment-and-pgm.nw"
 void augment_affine(real *out, const uint8_t *in, int H, int W, double angle_rad, double dx, double dy)
 {
     /* in (H,W) bytes -> out (H,W) in [0,1]: turned by angle_rad about the centre, then moved by (dx, dy) */
@@ -37,16 +37,16 @@ void augment_affine(real *out, const uint8_t *in, int H, int W, double angle_rad
     for (int i = 0; i < H; i++)
         for (int j = 0; j < W; j++) {
             
-#line 260 "book/26-augment-and-pgm.nw"
+#line 262 "book/26-augment-and-pgm.nw"
 double a = j - dx - cx, b = i - dy - cy;
 double x = cx + a * cos_t - b * sin_t;
 double y = cy + a * sin_t + b * cos_t;
-#line 247 "book/26-augment-and-pgm.nw"
+#line 249 "book/26-augment-and-pgm.nw"
             double v = bilinear(in, H, W, x, y);
             out[(size_t)i * W + j] = (real)(fmin(v, 255.0) / 255.0);
         }
 }
-#line 282 "book/26-augment-and-pgm.nw"
+#line 284 "book/26-augment-and-pgm.nw"
 void augment_draw(double *angle_rad, double *dx, double *dy, double max_deg, double max_shift, Rng *rng)
 {
     /* -> angle_rad in [-max_deg, max_deg) degrees, dx and dy in [-max_shift, max_shift) */
@@ -56,7 +56,7 @@ void augment_draw(double *angle_rad, double *dx, double *dy, double max_deg, dou
     *dx = (2 * rng_uniform(rng) - 1) * max_shift;
     *dy = (2 * rng_uniform(rng) - 1) * max_shift;
 }
-#line 302 "book/26-augment-and-pgm.nw"
+#line 304 "book/26-augment-and-pgm.nw"
 void augment_random(real *out, const uint8_t *in, int H, int W, double max_deg, double max_shift, Rng *rng)
 {
     /* in (H,W) bytes -> out (H,W) in [0,1], randomly turned and moved */
@@ -64,7 +64,7 @@ void augment_random(real *out, const uint8_t *in, int H, int W, double max_deg, 
     augment_draw(&angle_rad, &dx, &dy, max_deg, max_shift, rng);
     augment_affine(out, in, H, W, angle_rad, dx, dy);
 }
-#line 321 "book/26-augment-and-pgm.nw"
+#line 323 "book/26-augment-and-pgm.nw"
 void augment_none(real *out, const uint8_t *in, size_t n)
 {
     /* in (n) bytes -> out (n) in [0,1] */

@@ -1,4 +1,4 @@
-#line 438 "book/28-training.nw"
+#line 445 "book/28-training.nw"
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include "cli.h"
 #include "pgm.h"
 #include "train.h"
-#line 469 "book/28-training.nw"
+#line 476 "book/28-training.nw"
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -37,7 +37,7 @@ static void usage(FILE *out)
         "  --test-limit N          use only the first N test images\n"
         "  --help                  print this help\n");
 }
-#line 506 "book/28-training.nw"
+#line 513 "book/28-training.nw"
 static const struct { const char *flag, *commands; } option_table[] = {
     { "--arch", " train summary " },       { "--data", " train eval " },
     { "--epochs", " train schedule " },    { "--batch", " train schedule " },
@@ -59,7 +59,7 @@ static void check_option_allowed(const char *arg, const char *cmd)
             cli_usage_error("'%.*s' is not an option of '%s'", (int)len, arg, cmd);
 }
 
-#line 528 "book/28-training.nw"
+#line 535 "book/28-training.nw"
 typedef struct {
     const char *command;
     TrainConfig config;
@@ -81,7 +81,7 @@ static Options read_options(int argc, char **argv)
         long n;
         check_option_allowed(argv[i], cmd);
         
-#line 556 "book/28-training.nw"
+#line 563 "book/28-training.nw"
 if (cli_flag(argc, argv, &i, "--arch", &v)) {
     if ((o.config.arch = arch_find(v)) == NULL)
         cli_usage_error("--arch: '%s' is not a network (main, small)", v);
@@ -129,10 +129,10 @@ if (cli_flag(argc, argv, &i, "--arch", &v)) {
 } else {
     cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
 }
-#line 549 "book/28-training.nw"
+#line 556 "book/28-training.nw"
     }
     
-#line 606 "book/28-training.nw"
+#line 613 "book/28-training.nw"
 if ((is_train || is_eval) && o.data == NULL)
     cli_usage_error("%s needs --data DIR", cmd);
 if ((is_eval || is_predict) && o.model == NULL)
@@ -141,15 +141,15 @@ if (is_predict && o.image == NULL)
     cli_usage_error("predict needs an IMAGE.pgm");
 if (o.threads > 0)
     omp_set_num_threads(o.threads);
-#line 551 "book/28-training.nw"
+#line 558 "book/28-training.nw"
     return o;
 }
-#line 750 "book/28-training.nw"
+#line 757 "book/28-training.nw"
 typedef struct {
     int epoch;
     double seconds, lr, train_loss, train_acc, test_loss, test_acc;
 } EpochLog;
-#line 619 "book/28-training.nw"
+#line 626 "book/28-training.nw"
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
@@ -158,7 +158,7 @@ static int cmd_summary(const Options *o)
     net_free(net);
     return 0;
 }
-#line 674 "book/28-training.nw"
+#line 681 "book/28-training.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -169,7 +169,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 734 "book/28-training.nw"
+#line 741 "book/28-training.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -178,7 +178,7 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 757 "book/28-training.nw"
+#line 764 "book/28-training.nw"
 static int write_log(const Options *o, const EpochLog *log, int epochs)
 {
     const TrainConfig *c = &o->config;
@@ -194,7 +194,7 @@ static int write_log(const Options *o, const EpochLog *log, int epochs)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     return cli_output_commit(&out);
 }
-#line 640 "book/28-training.nw"
+#line 647 "book/28-training.nw"
 static int cmd_train(Options *o)
 {
     TrainConfig *c = &o->config;
@@ -202,7 +202,7 @@ static int cmd_train(Options *o)
     load_split(&train, o->data, "train", c->train_limit);
     load_split(&test, o->data, "t10k", c->test_limit);
     
-#line 690 "book/28-training.nw"
+#line 697 "book/28-training.nw"
 const char *outputs[2] = { o->log, o->save };
 for (int k = 0; k < 2; k++) {
     Output probe;
@@ -211,7 +211,7 @@ for (int k = 0; k < 2; k++) {
     if (outputs[k])
         cli_output_abandon(&probe);
 }
-#line 647 "book/28-training.nw"
+#line 654 "book/28-training.nw"
     Rng rng;
     rng_seed(&rng, c->seed);
     Net *net = net_create(c->arch, c->batch);
@@ -222,17 +222,17 @@ for (int k = 0; k < 2; k++) {
     for (int i = 0; i < train.n; i++)
         index[i] = i;
     
-#line 701 "book/28-training.nw"
+#line 708 "book/28-training.nw"
 printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
        "%d threads, %d train / %d test images, augmentation %s\n",
        c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
        omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
 fflush(stdout);
-#line 657 "book/28-training.nw"
+#line 664 "book/28-training.nw"
     long step = 0, total = (long)c->epochs * ((train.n + c->batch - 1) / c->batch);
     for (int e = 1; e <= c->epochs; e++) {
         
-#line 709 "book/28-training.nw"
+#line 716 "book/28-training.nw"
 double t0 = omp_get_wtime();
 EpochResult r = train_epoch(net, &train, index, train.n, c, e, &step, total, &rng, labels,
                             isatty(STDERR_FILENO) ? progress : NULL);
@@ -246,14 +246,14 @@ fflush(stdout);
 log[e - 1] = (EpochLog){ e, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
 if (o->log && write_log(o, log, e) != 0)
     return 1;
-#line 660 "book/28-training.nw"
+#line 667 "book/28-training.nw"
     }
     int status = o->save && model_save(net, o->save) != 0 ? 1 : 0;
     net_free(net), free(index), free(labels), free(eval_index), free(log);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 804 "book/28-training.nw"
+#line 811 "book/28-training.nw"
 static int write_confusion(const char *path, const EvalResult *r)
 {
     Output out;
@@ -268,7 +268,7 @@ static int write_confusion(const char *path, const EvalResult *r)
     }
     return cli_output_commit(&out);
 }
-#line 783 "book/28-training.nw"
+#line 790 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -287,7 +287,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 827 "book/28-training.nw"
+#line 834 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -303,15 +303,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 848 "book/28-training.nw"
+#line 855 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 842 "book/28-training.nw"
+#line 849 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 861 "book/28-training.nw"
+#line 868 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
@@ -322,7 +322,7 @@ static int cmd_schedule(const Options *o)
         printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
     return 0;
 }
-#line 450 "book/28-training.nw"
+#line 457 "book/28-training.nw"
 int main(int argc, char **argv)
 {
     cli_program = "mnistnet";

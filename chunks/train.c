@@ -9,15 +9,15 @@
 #include "cli.h"
 #include "sgd.h"
 #include "train.h"
-#line 60 "book/28-training.nw"
+#line 67 "book/28-training.nw"
 TrainConfig train_defaults(void)
 {
     TrainConfig c = { &arch_main, 15, 128, 0.1, 0.9, 5e-5, 1, 1, 7.0, 2.0, 1, 0, 0 };
     return c;
 }
-#line 78 "book/28-training.nw"
+#line 85 "book/28-training.nw"
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
-#line 93 "book/28-training.nw"
+#line 100 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, int training)
 {
@@ -27,7 +27,7 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
         
-#line 110 "book/28-training.nw"
+#line 117 "book/28-training.nw"
 if (training && c->augment) {
     Rng r;
     rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
@@ -35,13 +35,13 @@ if (training && c->augment) {
 } else {
     augment_none(x, img, MNIST_PIXELS);
 }
-#line 102 "book/28-training.nw"
+#line 109 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
     }
 }
-#line 128 "book/28-training.nw"
+#line 135 "book/28-training.nw"
 static void shuffle(int *index, int n, Rng *rng)
 {
     for (int i = n - 1; i > 0; i--) {
@@ -51,12 +51,12 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 151 "book/28-training.nw"
+#line 158 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 181 "book/28-training.nw"
+#line 188 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -74,7 +74,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 211 "book/28-training.nw"
+#line 218 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, const TrainConfig *c,
                         int epoch, long *step, long total_steps, Rng *rng, int *labels,
                         ProgressFn progress)
@@ -86,7 +86,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, c
     for (long b = 0; b < batches; b++) {
         int first = (int)(b * c->batch), n = n_train - first < c->batch ? n_train - first : c->batch;
         
-#line 232 "book/28-training.nw"
+#line 239 "book/28-training.nw"
 batch_fill(net->input, labels, train, index + first, n, c, epoch, 1);
 double loss = net_forward(net, labels, n, 1, rng);
 net_backward(net, labels, n);
@@ -96,7 +96,7 @@ sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum
 ++*step;
 loss_sum += loss * n;
 correct += net_correct(net, labels, n);
-#line 222 "book/28-training.nw"
+#line 229 "book/28-training.nw"
         if (progress)
             progress(epoch, b + 1, batches, loss_sum / (first + n), (double)correct / (first + n));
     }
@@ -104,7 +104,7 @@ correct += net_correct(net, labels, n);
     r.accuracy = (double)correct / n_train;
     return r;
 }
-#line 261 "book/28-training.nw"
+#line 268 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -119,19 +119,19 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
         batch_fill(net->input, labels, set, index, n, &none, 0, 0);
         r.loss += net_forward(net, labels, n, 0, NULL) * n;
         
-#line 283 "book/28-training.nw"
+#line 290 "book/28-training.nw"
 for (int b = 0; b < n; b++) {
     int p = net_predicted(net, b);
     r.confusion[labels[b]][p]++;
     correct += p == labels[b];
 }
-#line 275 "book/28-training.nw"
+#line 282 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 327 "book/28-training.nw"
+#line 334 "book/28-training.nw"
 int model_save(const Net *net, const char *path)
 {
     ModelHeader h;
@@ -145,19 +145,19 @@ int model_save(const Net *net, const char *path)
         return -1;
     uLong crc = crc32(0L, Z_NULL, 0);
     
-#line 347 "book/28-training.nw"
+#line 354 "book/28-training.nw"
 fwrite(&h, sizeof h, 1, o.fp);
 crc = crc32(crc, (const Bytef *)&h, sizeof h);
 fwrite(net->params, sizeof(real), net->nparams, o.fp);
 crc = crc32(crc, (const Bytef *)net->params, (uInt)(net->nparams * sizeof(real)));
 fwrite(net->stats, sizeof(real), net->nstats, o.fp);
 crc = crc32(crc, (const Bytef *)net->stats, (uInt)(net->nstats * sizeof(real)));
-#line 340 "book/28-training.nw"
+#line 347 "book/28-training.nw"
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 363 "book/28-training.nw"
+#line 370 "book/28-training.nw"
 Net *model_load(const char *path, int N, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "rb");
@@ -169,7 +169,7 @@ Net *model_load(const char *path, int N, char *err, size_t errlen)
     Net *net = NULL;
     const char *problem = NULL;
     
-#line 386 "book/28-training.nw"
+#line 393 "book/28-training.nw"
 const Architecture *arch = NULL;
 if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, "BPBHMDL1", 8) != 0)
     problem = "not a model file (bad magic)";
@@ -184,9 +184,9 @@ if (!problem) {
     if (h.nparams != net->nparams || h.nstats != net->nstats)
         problem = "parameter counts do not match its architecture";
 }
-#line 374 "book/28-training.nw"
+#line 381 "book/28-training.nw"
     
-#line 403 "book/28-training.nw"
+#line 410 "book/28-training.nw"
 if (!problem) {
     uint32_t stored;
     int extra;
@@ -204,7 +204,7 @@ if (!problem) {
             problem = "checksum mismatch (the file is corrupted)";
     }
 }
-#line 375 "book/28-training.nw"
+#line 382 "book/28-training.nw"
     fclose(f);
     if (problem) {
         snprintf(err, errlen, "%s: %s", path, problem);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include "mnist.h"
 #include "network.h"
-#line 42 "book/28-training.nw"
+#line 49 "book/28-training.nw"
 typedef struct {
     const Architecture *arch;
     int epochs;
@@ -19,7 +19,7 @@ typedef struct {
     uint64_t seed;
     int train_limit, test_limit;
 } TrainConfig;
-#line 167 "book/28-training.nw"
+#line 174 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
@@ -28,13 +28,13 @@ typedef struct {
 } EpochResult;
 
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 251 "book/28-training.nw"
+#line 258 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
     long confusion[10][10];
 } EvalResult;
-#line 312 "book/28-training.nw"
+#line 319 "book/28-training.nw"
 typedef struct {
     char magic[8];
     uint32_t version;
@@ -42,25 +42,25 @@ typedef struct {
     uint64_t nparams, nstats;
     uint32_t real_size;
 } ModelHeader;
-#line 58 "book/28-training.nw"
+#line 65 "book/28-training.nw"
 TrainConfig train_defaults(void);
-#line 90 "book/28-training.nw"
+#line 97 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, int training);
-#line 149 "book/28-training.nw"
+#line 156 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps);
-#line 178 "book/28-training.nw"
+#line 185 "book/28-training.nw"
 int net_predicted(const Net *net, int b);
 int net_correct(const Net *net, const int *labels, int n);
-#line 207 "book/28-training.nw"
+#line 214 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, int *index, int n_train, const TrainConfig *c,
                         int epoch, long *step, long total_steps, Rng *rng, int *labels,
                         ProgressFn progress);
-#line 259 "book/28-training.nw"
+#line 266 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 325 "book/28-training.nw"
+#line 332 "book/28-training.nw"
 int model_save(const Net *net, const char *path);
-#line 361 "book/28-training.nw"
+#line 368 "book/28-training.nw"
 Net *model_load(const char *path, int N, char *err, size_t errlen);
 #line 18 "book/28-training.nw"
 #endif
