@@ -1,4 +1,4 @@
-#line 978 "book/30-fast-conv.nw"
+#line 996 "book/30-fast-conv.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +79,21 @@ if (a < 0 || a >= H) {
     memset(dst, 0, Wo * sizeof *dst);
     continue;
 }
-const float *src = x + ((size_t)c * H + a) * W;
-memset(dst, 0, j0 * sizeof *dst);
-memcpy(dst + j0, src + j0 + v - pad, (j1 - j0) * sizeof *dst);
-memset(dst + j1, 0, (Wo - j1) * sizeof *dst);
+const float *src = x + ((size_t)c * H + a) * W + v - pad;
+#pragma omp simd
+for (int j = 0; j < j0; j++)
+    dst[j] = 0;
+#pragma omp simd
+for (int j = j0; j < j1; j++)
+    dst[j] = src[j];
+#pragma omp simd
+for (int j = j1; j < Wo; j++)
+    dst[j] = 0;
 #line 776 "book/30-fast-conv.nw"
                 }
             }
 }
-#line 806 "book/30-fast-conv.nw"
+#line 823 "book/30-fast-conv.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
@@ -99,23 +105,24 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
 size_t r = ((size_t)c * R + u) * R + v;
 int j0, j1;
 conv_span(v, pad, W, Wo, &j0, &j1);
-#line 813 "book/30-fast-conv.nw"
+#line 830 "book/30-fast-conv.nw"
                 const float *row = col + r * Ho * Wo;
                 
-#line 820 "book/30-fast-conv.nw"
+#line 837 "book/30-fast-conv.nw"
 for (int i = 0; i < Ho; i++) {
     int a = i + u - pad;
     if (a < 0 || a >= H)
         continue;
     float *dst = dx + ((size_t)c * H + a) * W;
     const float *src = row + (size_t)i * Wo;
+    #pragma omp simd
     for (int j = j0; j < j1; j++)
         dst[j + v - pad] += src[j];
 }
-#line 815 "book/30-fast-conv.nw"
+#line 832 "book/30-fast-conv.nw"
             }
 }
-#line 856 "book/30-fast-conv.nw"
+#line 874 "book/30-fast-conv.nw"
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -126,10 +133,10 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
 CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
 CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
 int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-#line 845 "book/30-fast-conv.nw"
+#line 863 "book/30-fast-conv.nw"
 CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
 int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-#line 862 "book/30-fast-conv.nw"
+#line 880 "book/30-fast-conv.nw"
     #pragma omp parallel
     {
         
@@ -138,7 +145,7 @@ int t = omp_get_thread_num();
 size_t col_size = conv_lines((size_t)CRR * P), pack_size = conv_pack_size(C, K, R, P);
 float *col = work->mem + t * (col_size + pack_size);
 float *pack = col + col_size;
-#line 865 "book/30-fast-conv.nw"
+#line 883 "book/30-fast-conv.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -148,7 +155,7 @@ float *pack = col + col_size;
         }
     }
 }
-#line 891 "book/30-fast-conv.nw"
+#line 909 "book/30-fast-conv.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -159,10 +166,10 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
 CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
 CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
 int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-#line 845 "book/30-fast-conv.nw"
+#line 863 "book/30-fast-conv.nw"
 CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
 int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-#line 897 "book/30-fast-conv.nw"
+#line 915 "book/30-fast-conv.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
@@ -174,9 +181,9 @@ int t = omp_get_thread_num();
 size_t col_size = conv_lines((size_t)CRR * P), pack_size = conv_pack_size(C, K, R, P);
 float *col = work->mem + t * (col_size + pack_size);
 float *pack = col + col_size;
-#line 903 "book/30-fast-conv.nw"
+#line 921 "book/30-fast-conv.nw"
         
-#line 919 "book/30-fast-conv.nw"
+#line 937 "book/30-fast-conv.nw"
 #pragma omp for schedule(static)
 for (int g = 0; g < groups; g++) {
     float *dwg = dw_groups + g * dw_size;
@@ -189,7 +196,7 @@ for (int g = 0; g < groups; g++) {
              GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
         if (din != NULL) {
             
-#line 941 "book/30-fast-conv.nw"
+#line 959 "book/30-fast-conv.nw"
 float *dx = din + (size_t)n * C * H * W;
 if (direct) {
     gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | GEMM_ACCUMULATE, pack);
@@ -197,13 +204,13 @@ if (direct) {
     gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
     col2im(dx, col, C, H, W, R, pad, Ho, Wo);
 }
-#line 931 "book/30-fast-conv.nw"
+#line 949 "book/30-fast-conv.nw"
         }
     }
 }
-#line 904 "book/30-fast-conv.nw"
+#line 922 "book/30-fast-conv.nw"
         
-#line 956 "book/30-fast-conv.nw"
+#line 974 "book/30-fast-conv.nw"
 #pragma omp for schedule(static)
 for (size_t i = 0; i < nw; i++) {
     float s = 0;
@@ -211,6 +218,6 @@ for (size_t i = 0; i < nw; i++) {
         s += dw_groups[g * dw_size + i];
     dw[i] += s;
 }
-#line 905 "book/30-fast-conv.nw"
+#line 923 "book/30-fast-conv.nw"
     }
 }

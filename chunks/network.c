@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "batchnorm.h"
+#include "batchnorm_fast.h"
 #include "check.h"
 #include "conv.h"
 #include "loss.h"
 #include "network.h"
 #include "pointwise.h"
 #include "pool.h"
-#line 140 "book/27-network.nw"
+#line 143 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { CONV, 16, 3, 0, 1, 0 },    { CONV, 32, 3, 0, 1, 0 },    { MAXPOOL, 0, 0, 0, 0, 0 },
     { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },    { CONV, 32, 3, 1, 1, 0 },
@@ -26,12 +27,14 @@ const Architecture arch_main = { "main", "16/32 channels, 1x1 transitions, GAP",
                                  sizeof main_layers / sizeof main_layers[0], main_layers };
 const Architecture arch_small = { "small", "8-16 channels, deeper before and after one pool, GAP",
                                   sizeof small_layers / sizeof small_layers[0], small_layers };
-#line 133 "book/27-network.nw"
+#line 134 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
+static void bn_relu_forward(const Net *net, Layer *L, int n, int training);
+static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
-#line 162 "book/27-network.nw"
+#line 165 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -40,7 +43,7 @@ const Architecture *arch_find(const char *name)
         return &arch_small;
     return NULL;
 }
-#line 252 "book/27-network.nw"
+#line 257 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -52,7 +55,7 @@ Net *net_create(const Architecture *arch, int N)
     net->layer = calloc(arch->nlayers, sizeof *net->layer);
     CHECK(net->layer != NULL);
     
-#line 278 "book/27-network.nw"
+#line 284 "book/27-network.nw"
 int C = 1, H = 28, W = 28;
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
@@ -71,20 +74,20 @@ for (int l = 0; l < net->nlayers; l++) {
     C = L->K, H = L->Ho, W = L->Wo;
 }
 CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
-#line 263 "book/27-network.nw"
+#line 268 "book/27-network.nw"
     carve(net);
     
-#line 371 "book/27-network.nw"
+#line 377 "book/27-network.nw"
 net->params = calloc(net->nparams, sizeof(real));
 net->grads = calloc(net->nparams, sizeof(real));
 net->velocity = calloc(net->nparams, sizeof(real));
 net->stats = calloc(net->nstats, sizeof(real));
 net->arena = calloc(net->narena, sizeof(real));
 CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
-#line 265 "book/27-network.nw"
+#line 270 "book/27-network.nw"
     carve(net);
     
-#line 602 "book/27-network.nw"
+#line 631 "book/27-network.nw"
 size_t need = 0;
 for (int l = 0; l < net->nlayers; l++) {
     const Layer *L = &net->layer[l];
@@ -92,10 +95,11 @@ for (int l = 0; l < net->nlayers; l++) {
     need = w > need ? w : need;
 }
 conv_work_reserve(&net->work, need);
-#line 267 "book/27-network.nw"
+#line 272 "book/27-network.nw"
+    net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 304 "book/27-network.nw"
+#line 310 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -112,20 +116,20 @@ static void carve(Net *net)
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
         
-#line 333 "book/27-network.nw"
+#line 339 "book/27-network.nw"
 (void)in;
 if (L->spec.kind == CONV) {
     L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
     if (L->spec.bn_relu) {
         
-#line 352 "book/27-network.nw"
+#line 358 "book/27-network.nw"
 L->gamma = take(net->params, &p, L->K);
 L->beta = take(net->params, &p, L->K);
 L->running_mean = take(net->stats, &s, L->K);
 L->running_var = take(net->stats, &s, L->K);
 L->mean = take(net->arena, &a, L->K);
 L->rstd = take(net->arena, &a, L->K);
-#line 338 "book/27-network.nw"
+#line 344 "book/27-network.nw"
     }
 }
 if (L->spec.kind == CONV && L->spec.bn_relu) {
@@ -137,21 +141,21 @@ if (L->spec.kind == CONV && L->spec.bn_relu) {
 L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
 L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
 L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-#line 380 "book/27-network.nw"
+#line 386 "book/27-network.nw"
 L->dw = mirror(net, L->w);
 L->dgamma = mirror(net, L->gamma);
 L->dbeta = mirror(net, L->beta);
-#line 320 "book/27-network.nw"
+#line 326 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 364 "book/27-network.nw"
+#line 370 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 386 "book/27-network.nw"
+#line 392 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -161,7 +165,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 408 "book/27-network.nw"
+#line 414 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -175,7 +179,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 433 "book/27-network.nw"
+#line 439 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != CONV)
@@ -183,7 +187,7 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 448 "book/27-network.nw"
+#line 454 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
@@ -191,18 +195,18 @@ void net_summary(FILE *out, const Net *net)
         const Layer *L = &net->layer[l];
         char kind[64];
         
-#line 462 "book/27-network.nw"
+#line 468 "book/27-network.nw"
 if (L->spec.kind == CONV)
     snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
              L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
 else
     snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
-#line 455 "book/27-network.nw"
+#line 461 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,,,%zu\n", net->nparams);
 }
-#line 481 "book/27-network.nw"
+#line 487 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -212,18 +216,16 @@ double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 505 "book/27-network.nw"
+#line 511 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_forward(net, L, L->out, x, n);
     break;
 }
 conv_forward(net, L, L->conv, x, n);
-bn_forward(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
-           L->running_var, n, L->K, L->Ho, L->Wo, training);
-relu_forward(L->act, L->act, count);
+bn_relu_forward(net, L, n, training);
 if (L->mask)
     dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
-#line 489 "book/27-network.nw"
+#line 495 "book/27-network.nw"
                                                               break;
         case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
         case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
@@ -232,24 +234,26 @@ if (L->mask)
     }
     return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
 }
-#line 530 "book/27-network.nw"
+#line 534 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     
-#line 555 "book/27-network.nw"
+#line 562 "book/27-network.nw"
 memset(net->grads, 0, net->nparams * sizeof(real));
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
     memset(L->dout, 0, count * sizeof(real));
     if (L->dconv) {
-        memset(L->dconv, 0, count * sizeof(real));
-        memset(L->dbn, 0, count * sizeof(real));
+        if (net->kernels != KERNELS_FAST) {
+            memset(L->dconv, 0, count * sizeof(real));
+            memset(L->dbn, 0, count * sizeof(real));
+        }
         if (L->dact != L->dout)
             memset(L->dact, 0, count * sizeof(real));
     }
 }
-#line 533 "book/27-network.nw"
+#line 537 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -259,42 +263,78 @@ for (int l = 0; l < net->nlayers; l++) {
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 577 "book/27-network.nw"
+#line 586 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_backward(net, L, dx, L->dout, x, n);
     break;
 }
 if (L->mask)
     dropout_backward(L->dact, L->dout, L->mask, count);
-relu_backward(L->dbn, L->dact, L->act, count);
-bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
-            n, L->K, L->Ho, L->Wo);
+bn_relu_backward(net, L, n);
 conv_backward(net, L, dx, L->dconv, x, n);
-#line 541 "book/27-network.nw"
+#line 545 "book/27-network.nw"
                                                                break;
         case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
         case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
         }
     }
 }
-#line 612 "book/27-network.nw"
+#line 641 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
-    (void)net;
-    conv2d_forward(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+    CHECK(net->kernels == KERNELS_PLAIN);
 #else
-    conv2d_forward_fast(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad, &net->work);
+    if (net->kernels != KERNELS_PLAIN) {
+        conv2d_forward_fast(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad, &net->work);
+        return;
+    }
 #endif
+    conv2d_forward(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
 
 static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
-    (void)net;
-    conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+    CHECK(net->kernels == KERNELS_PLAIN);
 #else
-    conv2d_backward_fast(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
-                         &net->work);
+    if (net->kernels != KERNELS_PLAIN) {
+        conv2d_backward_fast(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
+                             &net->work);
+        return;
+    }
 #endif
+    conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+}
+#line 674 "book/27-network.nw"
+static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
+{
+    size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+#ifndef REAL_DOUBLE
+    if (net->kernels == KERNELS_FAST) {
+        bn_relu_forward_fast(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
+                             L->running_var, n, L->K, L->Ho, L->Wo, training);
+        return;
+    }
+#endif
+    (void)net;
+    bn_forward(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
+               L->running_var, n, L->K, L->Ho, L->Wo, training);
+    relu_forward(L->act, L->act, count);
+}
+
+static void bn_relu_backward(const Net *net, Layer *L, int n)
+{
+    size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+#ifndef REAL_DOUBLE
+    if (net->kernels == KERNELS_FAST) {
+        bn_relu_backward_fast(L->dconv, L->dgamma, L->dbeta, L->dact, L->act, L->conv, L->gamma,
+                              L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
+        return;
+    }
+#endif
+    (void)net;
+    relu_backward(L->dbn, L->dact, L->act, count);
+    bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
+                n, L->K, L->Ho, L->Wo);
 }

@@ -22,28 +22,35 @@ typedef struct {
     int nlayers;
     const LayerSpec *layers;
 } Architecture;
-#line 182 "book/27-network.nw"
+#line 185 "book/27-network.nw"
 typedef struct {
     LayerSpec spec;
     int C, H, W;
     int K, Ho, Wo;
     
-#line 196 "book/27-network.nw"
+#line 199 "book/27-network.nw"
 real *w, *dw;
 real *gamma, *dgamma, *beta, *dbeta;
 real *running_mean, *running_var;
-#line 187 "book/27-network.nw"
+#line 190 "book/27-network.nw"
     
-#line 210 "book/27-network.nw"
+#line 213 "book/27-network.nw"
 real *conv, *dconv;
 real *act, *dact, *dbn;
 real *mask;
 real *out, *dout;
 real *mean, *rstd;
 int *argmax;
-#line 188 "book/27-network.nw"
+#line 191 "book/27-network.nw"
 } Layer;
-#line 226 "book/27-network.nw"
+#line 618 "book/27-network.nw"
+typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
+#ifdef REAL_DOUBLE
+#define NET_DEFAULT_KERNELS KERNELS_PLAIN
+#else
+#define NET_DEFAULT_KERNELS KERNELS_FAST
+#endif
+#line 230 "book/27-network.nw"
 typedef struct {
     const Architecture *arch;
     int N;
@@ -58,22 +65,23 @@ typedef struct {
     real *input;
     real *logp;
     ConvWork work;
+    Kernels kernels;
 } Net;
-#line 159 "book/27-network.nw"
+#line 162 "book/27-network.nw"
 extern const Architecture arch_main, arch_small;
 const Architecture *arch_find(const char *name);
-#line 249 "book/27-network.nw"
+#line 254 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N);
 void net_free(Net *net);
-#line 406 "book/27-network.nw"
+#line 412 "book/27-network.nw"
 void net_init(Net *net, Rng *rng);
-#line 431 "book/27-network.nw"
+#line 437 "book/27-network.nw"
 size_t net_layer_params(const Layer *L);
-#line 446 "book/27-network.nw"
+#line 452 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net);
-#line 479 "book/27-network.nw"
+#line 485 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng);
-#line 528 "book/27-network.nw"
+#line 532 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n);
 #line 88 "book/27-network.nw"
 #endif
