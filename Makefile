@@ -23,7 +23,7 @@ DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
                 poppler-utils ca-certificates npm zlib1g-dev
 DEB_COMMANDS := notangle noweave pandoc gnuplot bc prove pdflatex pdftoppm npm
 
-.PHONY: all deps tangle build check figures book runs clean
+.PHONY: all deps tangle build check figures book runs clean bench
 .SECONDARY:
 all: deps tangle build data runs figures book
 
@@ -144,9 +144,31 @@ MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
 MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md)
-PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion
+PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion bench-train
+
+# "Making it fast" (book/30, book/31): the build runs both benchmarks, on
+# MNIST_THREADS threads, for the numbers and the figure of the book.
+# `make bench` runs them longer, and compares with PyTorch when it is installed.
+BENCH_BATCHES      ?= 20
+BENCH_CSV          := $(BOOK)/runs/bench-conv.csv $(BOOK)/runs/bench-train.csv
 
 runs: $(PART1_CSV) $(PART1_TABLES) $(MNIST_TABLES) $(BOOK)/values.txt
+
+$(BOOK)/runs/bench-conv.csv: $(BUILD)/bin/bench-conv
+	@mkdir -p $(@D)
+	OMP_NUM_THREADS=$(MNIST_THREADS) $< --csv $@
+
+$(BOOK)/runs/bench-train.csv: $(BUILD)/bin/bench-train | $(MNIST_FILES)
+	@mkdir -p $(@D)
+	OMP_NUM_THREADS=$(MNIST_THREADS) $< --data $(MNIST_DIR) --batches $(BENCH_BATCHES) --csv $@
+
+BENCH_DIR := $(BUILD)/bench
+bench: build | $(MNIST_FILES)
+	@mkdir -p $(BENCH_DIR)
+	OMP_NUM_THREADS=$(MNIST_THREADS) $(BUILD)/bin/bench-conv --csv $(BENCH_DIR)/bench-conv.csv
+	OMP_NUM_THREADS=$(MNIST_THREADS) $(BUILD)/bin/bench-train --data $(MNIST_DIR) --batches 60 \
+	  --csv $(BENCH_DIR)/bench-train.csv
+	sh bench/compare-pytorch.sh $(BUILD)/bin/mnistnet $(MNIST_DIR) $(BENCH_DIR) $(MNIST_THREADS)
 
 $(MNIST_FILES):
 	sh chunks/fetch-mnist.sh $(MNIST_DIR)
@@ -185,14 +207,15 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/csv-table.awk
 	awk -f chunks/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) chunks/mnist-values.awk \
-		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv)
+		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/bench-values.awk
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
 	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
 	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; \
 	  for a in $(MNIST_ARCHS); do \
 	    awk -v prefix=mnist.$$a -v train_limit=$(MNIST_TRAIN_LIMIT) -f chunks/mnist-values.awk \
-	      $(BOOK)/runs/mnist-$$a-summary.csv $(BOOK)/runs/mnist-$$a.csv || exit 1; done; } >$@.tmp && mv $@.tmp $@
+	      $(BOOK)/runs/mnist-$$a-summary.csv $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
+	  awk -v prefix=bench -f chunks/bench-values.awk $(BENCH_CSV) || exit 1; } >$@.tmp && mv $@.tmp $@
 
 figures: $(FIGURES)
 
@@ -221,6 +244,9 @@ $(BOOK)/figures/mnist-%-confusion.svg: figures/mnist-confusion.gp figures/termin
 	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
 $(BOOK)/figures/mnist-%-confusion.pdf: figures/mnist-confusion.gp figures/terminal.gp $(BOOK)/runs/mnist-%-confusion.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
+
+$(BOOK)/figures/bench-train.svg $(BOOK)/figures/bench-train.pdf: figures/bench-train.gp figures/terminal.gp $(BOOK)/runs/bench-train.csv
+	$(call GNUPLOT,csv='$(BOOK)/runs/bench-train.csv',figures/bench-train.gp)
 
 # The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
 # pandoc twice, through the Lua filter that fills in values and tables.

@@ -1,9 +1,9 @@
-#line 279 "book/31-fast-step.nw"
+#line 280 "book/31-fast-step.nw"
 #include <math.h>
 #include "batchnorm.h"
 #include "batchnorm_fast.h"
 #include "check.h"
-#line 71 "book/31-fast-step.nw"
+#line 72 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void channel_statistics(double *mu, double *var, const float *in, int N, int C, int c, size_t HW)
 {
@@ -11,7 +11,7 @@ static void channel_statistics(double *mu, double *var, const float *in, int N, 
     for (int n = 0; n < N; n++) {
         const float *x = in + ((size_t)n * C + c) * HW;
         
-#line 86 "book/31-fast-step.nw"
+#line 87 "book/31-fast-step.nw"
 float s = 0, q = 0;
 #pragma omp simd reduction(+ : s)
 for (size_t i = 0; i < HW; i++)
@@ -20,25 +20,25 @@ float m = s / HW;
 #pragma omp simd reduction(+ : q)
 for (size_t i = 0; i < HW; i++)
     q += (x[i] - m) * (x[i] - m);
-#line 78 "book/31-fast-step.nw"
+#line 79 "book/31-fast-step.nw"
         
-#line 97 "book/31-fast-step.nw"
+#line 98 "book/31-fast-step.nw"
 double n_new = count + HW, delta = (double)m - mean;
 mean += delta * HW / n_new;
 Q += q + delta * delta * count * HW / n_new;
 count = n_new;
-#line 79 "book/31-fast-step.nw"
+#line 80 "book/31-fast-step.nw"
     }
     *mu = mean;
     *var = Q / count;
 }
-#line 104 "book/31-fast-step.nw"
+#line 105 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void normalise_channel(float *act, const float *in, int N, int C, int c, size_t HW,
                               float m, float scale, float shift)
 {
     
-#line 113 "book/31-fast-step.nw"
+#line 114 "book/31-fast-step.nw"
 for (int n = 0; n < N; n++) {
     const float *x = in + ((size_t)n * C + c) * HW;
     float *y = act + ((size_t)n * C + c) * HW;
@@ -48,9 +48,9 @@ for (int n = 0; n < N; n++) {
         y[i] = v > 0 ? v : 0;
     }
 }
-#line 109 "book/31-fast-step.nw"
+#line 110 "book/31-fast-step.nw"
 }
-#line 138 "book/31-fast-step.nw"
+#line 139 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, int training)
@@ -72,24 +72,24 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
 #line 156 "book/22-batchnorm.nw"
 running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
 running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
-#line 156 "book/31-fast-step.nw"
+#line 157 "book/31-fast-step.nw"
         } else {
             
 #line 161 "book/22-batchnorm.nw"
 mean[c] = running_mean[c];
 rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
-#line 158 "book/31-fast-step.nw"
+#line 159 "book/31-fast-step.nw"
         }
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 186 "book/31-fast-step.nw"
+#line 187 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
                                   const float *in, int N, int C, int c, size_t HW, float m)
 {
     
-#line 195 "book/31-fast-step.nw"
+#line 196 "book/31-fast-step.nw"
 *sum_dy = 0, *sum_dy_xc = 0;
 for (int n = 0; n < N; n++) {
     size_t plane = ((size_t)n * C + c) * HW;
@@ -103,15 +103,15 @@ for (int n = 0; n < N; n++) {
     }
     *sum_dy += s, *sum_dy_xc += sx;
 }
-#line 191 "book/31-fast-step.nw"
+#line 192 "book/31-fast-step.nw"
 }
-#line 211 "book/31-fast-step.nw"
+#line 212 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
                                    int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
 {
     
-#line 220 "book/31-fast-step.nw"
+#line 221 "book/31-fast-step.nw"
 for (int n = 0; n < N; n++) {
     size_t plane = ((size_t)n * C + c) * HW;
     const float *x = in + plane, *a = act + plane, *g = dact + plane;
@@ -122,9 +122,9 @@ for (int n = 0; n < N; n++) {
         dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
     }
 }
-#line 216 "book/31-fast-step.nw"
+#line 217 "book/31-fast-step.nw"
 }
-#line 247 "book/31-fast-step.nw"
+#line 248 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W)

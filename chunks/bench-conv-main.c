@@ -2,12 +2,15 @@
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include "bench.h"
 #include "check.h"
+#include "cli.h"
 #include "conv.h"
 #include "conv_fast.h"
 #include "gemm.h"
 #include "rng.h"
-#line 1198 "book/30-fast-conv.nw"
+#line 1219 "book/30-fast-conv.nw"
 static float *bench_normal(size_t n, Rng *rng)
 {
     float *x = malloc(n * sizeof *x);
@@ -17,11 +20,24 @@ static float *bench_normal(size_t n, Rng *rng)
     return x;
 }
 
-#line 1177 "book/30-fast-conv.nw"
-int main(void)
+#line 1180 "book/30-fast-conv.nw"
+int main(int argc, char **argv)
 {
     
-#line 1187 "book/30-fast-conv.nw"
+#line 1195 "book/30-fast-conv.nw"
+cli_program = "bench-conv";
+const char *csv = NULL;
+for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--help") == 0) {
+        printf("usage: bench-conv [--csv FILE]\n");
+        return 0;
+    }
+    if (!cli_flag(argc, argv, &i, "--csv", &csv))
+        cli_usage_error("'%s' is not an option (--csv FILE)", argv[i]);
+}
+#line 1183 "book/30-fast-conv.nw"
+    
+#line 1208 "book/30-fast-conv.nw"
 enum { N = 128, C = 16, H = 26, W = 26, K = 32, R = 3, PAD = 0 };
 int Ho = H + 2 * PAD - R + 1, Wo = W + 2 * PAD - R + 1;
 size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * R * R, n_out = (size_t)N * K * Ho * Wo;
@@ -30,9 +46,9 @@ rng_seed(&rng, 30);
 float *in = bench_normal(n_in, &rng), *w = bench_normal(n_w, &rng), *dout = bench_normal(n_out, &rng);
 float *out = bench_normal(n_out, &rng), *din = bench_normal(n_in, &rng), *dw = bench_normal(n_w, &rng);
 double flops = 3 * 2.0 * N * K * C * R * R * Ho * Wo;
-#line 1180 "book/30-fast-conv.nw"
+#line 1184 "book/30-fast-conv.nw"
     
-#line 1214 "book/30-fast-conv.nw"
+#line 1235 "book/30-fast-conv.nw"
 ConvWork work = {0};
 conv_work_reserve(&work, conv_work_size(N, C, H, W, K, R, PAD));
 double t_ref = 1e30, t_fast = 1e30;
@@ -43,7 +59,7 @@ for (int rep = 0; rep < 3; rep++) {
     double t1 = omp_get_wtime();
     t_ref = t1 - t0 < t_ref ? t1 - t0 : t_ref;
 }
-#line 1227 "book/30-fast-conv.nw"
+#line 1248 "book/30-fast-conv.nw"
 double t_fwd = 1e30, t_bwd = 1e30;
 for (int rep = 0; rep < 10; rep++) {
     double t0 = omp_get_wtime();
@@ -55,16 +71,20 @@ for (int rep = 0; rep < 10; rep++) {
     t_fwd = t1 - t0 < t_fwd ? t1 - t0 : t_fwd;
     t_bwd = t2 - t1 < t_bwd ? t2 - t1 : t_bwd;
 }
-printf("conv %dx%d, N=%d, %d->%d channels, %dx%d maps, %d threads, forward+backward %.2f GFLOP\n",
-       R, R, N, C, K, H, W, omp_get_max_threads(), flops * 1e-9);
-printf("reference  %8.2f ms  %7.1f GFLOP/s\n", t_ref * 1e3, flops / t_ref * 1e-9);
-printf("fast       %8.2f ms  %7.1f GFLOP/s\n", t_fast * 1e3, flops / t_fast * 1e-9);
-printf("  forward  %8.2f ms  %7.1f GFLOP/s\n", t_fwd * 1e3, flops / 3 / t_fwd * 1e-9);
-printf("  backward %8.2f ms  %7.1f GFLOP/s\n", t_bwd * 1e3, flops * 2 / 3 / t_bwd * 1e-9);
-printf("speed-up   %8.1fx\n", t_ref / t_fast);
-#line 1181 "book/30-fast-conv.nw"
+int T = omp_get_max_threads();
+BenchRow rows[] = {
+    { "conv", "plain", T, "gflop_s", flops / t_ref * 1e-9 },
+    { "conv", "fast", T, "gflop_s", flops / t_fast * 1e-9 },
+    { "conv-forward", "fast", T, "gflop_s", flops / 3 / t_fwd * 1e-9 },
+    { "conv-backward", "fast", T, "gflop_s", flops * 2 / 3 / t_bwd * 1e-9 },
+    { "conv", "fast", T, "speedup", t_ref / t_fast },
+    { "gemm-512", "fast", 1, "gflop_s", 0 },
+};
+printf("bench-conv: conv %dx%d, N=%d, %d->%d channels, %dx%d maps, forward+backward %.2f GFLOP\n",
+       R, R, N, C, K, H, W, flops * 1e-9);
+#line 1185 "book/30-fast-conv.nw"
     
-#line 1248 "book/30-fast-conv.nw"
+#line 1273 "book/30-fast-conv.nw"
 enum { S = 512 };
 float *a = bench_normal((size_t)S * S, &rng), *b = bench_normal((size_t)S * S, &rng);
 float *c = bench_normal((size_t)S * S, &rng), *pack = malloc(gemm_pack_size(S, S, S) * sizeof *pack);
@@ -76,10 +96,17 @@ for (int rep = 0; rep < 5; rep++) {
     double t1 = omp_get_wtime();
     t_gemm = t1 - t0 < t_gemm ? t1 - t0 : t_gemm;
 }
-printf("gemm %dx%dx%d, one thread: %.1f GFLOP/s\n", S, S, S, 2.0 * S * S * S / t_gemm * 1e-9);
+rows[5].value = 2.0 * S * S * S / t_gemm * 1e-9;
 free(in); free(w); free(dout); free(out); free(din); free(dw);
 free(a); free(b); free(c); free(pack);
 conv_work_free(&work);
-#line 1182 "book/30-fast-conv.nw"
+#line 1186 "book/30-fast-conv.nw"
+    
+#line 1291 "book/30-fast-conv.nw"
+int nrows = (int)(sizeof rows / sizeof rows[0]);
+bench_rows_print(stdout, rows, nrows);
+if (csv != NULL && bench_rows_write(csv, rows, nrows) != 0)
+    return 1;
+#line 1187 "book/30-fast-conv.nw"
     return 0;
 }

@@ -1,13 +1,14 @@
-#line 442 "book/31-fast-step.nw"
+#line 443 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include "bench.h"
 #include "check.h"
 #include "cli.h"
 #include "train.h"
-#line 566 "book/31-fast-step.nw"
+#line 568 "book/31-fast-step.nw"
 typedef struct {
     const char *name;
     Kernels kernels;
@@ -16,16 +17,9 @@ typedef struct {
     int batches;
     double best;
 } Measure;
-#line 644 "book/31-fast-step.nw"
+#line 646 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 716 "book/31-fast-step.nw"
-typedef struct {
-    const char *measure, *kernels;
-    int threads;
-    const char *unit;
-    double value;
-} Row;
-#line 479 "book/31-fast-step.nw"
+#line 481 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -52,7 +46,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 512 "book/31-fast-step.nw"
+#line 514 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -72,7 +66,7 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 543 "book/31-fast-step.nw"
+#line 545 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, int training)
 {
     double flops = 0;
@@ -85,7 +79,7 @@ static double flops_per_image(const Net *net, int training)
     }
     return flops;
 }
-#line 577 "book/31-fast-step.nw"
+#line 579 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -97,14 +91,14 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net->kernels = m->kernels;
     long step = 0, images = (long)m->batches * c.batch, total_steps = 1 + m->batches;
     
-#line 603 "book/31-fast-step.nw"
+#line 605 "book/31-fast-step.nw"
 for (int i = 0; i < c.batch; i++)
     index[i] = i;
 if (m->training)
     train_epoch(net, train, index, c.batch, &c, 1, &step, total_steps, &rng, labels, NULL);
 else
     net_evaluate(net, test, c.batch, labels, index);
-#line 588 "book/31-fast-step.nw"
+#line 590 "book/31-fast-step.nw"
     double t0 = omp_get_wtime();
     if (m->training) {
         for (long i = 0; i < images; i++)
@@ -117,41 +111,26 @@ else
     net_free(net);
     return t;
 }
-#line 688 "book/31-fast-step.nw"
+#line 691 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
-#line 725 "book/31-fast-step.nw"
-static void print_rows(FILE *out, const Row *rows, int n)
-{
-    for (int i = 0; i < n; i++)
-        fprintf(out, "%-7s %-10s %2d threads  %10.2f %s\n", rows[i].measure, rows[i].kernels,
-                rows[i].threads, rows[i].value, rows[i].unit);
-}
 
-static int write_rows(const char *path, const Row *rows, int n)
-{
-    Output out;
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    fprintf(out.fp, "measure,kernels,threads,unit,value\n");
-    for (int i = 0; i < n; i++)
-        fprintf(out.fp, "%s,%s,%d,%s,%.6g\n", rows[i].measure, rows[i].kernels, rows[i].threads,
-                rows[i].unit, rows[i].value);
-    return cli_output_commit(&out);
-}
-
-#line 453 "book/31-fast-step.nw"
+#line 455 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
     
-#line 756 "book/31-fast-step.nw"
+#line 729 "book/31-fast-step.nw"
 cli_program = "bench-train";
 const char *data = NULL, *csv = NULL;
 long batches = 40;
 for (int i = 1; i < argc; i++) {
     const char *v;
+    if (strcmp(argv[i], "--help") == 0) {
+        printf("usage: bench-train --data DIR [--batches B] [--csv FILE]\n");
+        return 0;
+    }
     if (cli_flag(argc, argv, &i, "--data", &v))
         data = v;
     else if (cli_flag(argc, argv, &i, "--csv", &v))
@@ -164,9 +143,9 @@ for (int i = 1; i < argc; i++) {
 }
 if (data == NULL)
     cli_usage_error("needs --data DIR, the directory with the MNIST files");
-#line 456 "book/31-fast-step.nw"
+#line 458 "book/31-fast-step.nw"
     
-#line 779 "book/31-fast-step.nw"
+#line 756 "book/31-fast-step.nw"
 Mnist train, test;
 char err[512];
 if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -181,15 +160,15 @@ if (batches * 128 > train.n || batches * 128 > test.n) {
 }
 int *index = malloc((size_t)train.n * sizeof *index), *labels = malloc(128 * sizeof *labels);
 CHECK(index != NULL && labels != NULL);
-#line 457 "book/31-fast-step.nw"
+#line 459 "book/31-fast-step.nw"
     
-#line 796 "book/31-fast-step.nw"
+#line 773 "book/31-fast-step.nw"
 double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
 printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
        batches, omp_get_max_threads());
-#line 458 "book/31-fast-step.nw"
+#line 460 "book/31-fast-step.nw"
     
-#line 620 "book/31-fast-step.nw"
+#line 622 "book/31-fast-step.nw"
 int T = omp_get_max_threads();
 int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
 Measure m[] = {
@@ -207,45 +186,46 @@ for (int round = 0; round < 3; round++)
         double t = time_once(&m[k], &train, &test, index, labels);
         m[k].best = t < m[k].best ? t : m[k].best;
     }
-#line 459 "book/31-fast-step.nw"
+#line 461 "book/31-fast-step.nw"
     
-#line 658 "book/31-fast-step.nw"
+#line 660 "book/31-fast-step.nw"
 Net *shape = net_create(train_defaults().arch, 1);
 double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
 net_free(shape);
-Row rows[40];
+BenchRow rows[40];
 int nr = 0;
-rows[nr++] = (Row){ "peak", "fma", 1, "gflop_s", peak1 };
-rows[nr++] = (Row){ "peak", "fma", T, "gflop_s", peakT };
+rows[nr++] = (BenchRow){ "setup", "batches", T, "count", (double)batches };
+rows[nr++] = (BenchRow){ "peak", "fma", 1, "gflop_s", peak1 };
+rows[nr++] = (BenchRow){ "peak", "fma", T, "gflop_s", peakT };
 for (int k = 0; k < NMEASURES; k++) {
     if (T == 1 && (k == FAST_T || k == INFER_T))
         continue;
     
-#line 677 "book/31-fast-step.nw"
+#line 680 "book/31-fast-step.nw"
 const char *what = m[k].training ? "train" : "infer";
 double rate = per_second(&m[k]);
 double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
 double peak = m[k].threads == 1 ? peak1 : peakT;
-rows[nr++] = (Row){ what, m[k].name, m[k].threads, "images_per_s", rate };
-rows[nr++] = (Row){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
-rows[nr++] = (Row){ what, m[k].name, m[k].threads, "gflop_s", gflops };
-rows[nr++] = (Row){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-#line 669 "book/31-fast-step.nw"
+rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
+rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
+rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
+rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
+#line 672 "book/31-fast-step.nw"
 }
-#line 700 "book/31-fast-step.nw"
+#line 703 "book/31-fast-step.nw"
 int fast_T = T > 1 ? FAST_T : FAST_1;
-rows[nr++] = (Row){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
-rows[nr++] = (Row){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
-rows[nr++] = (Row){ "train", "fast", T, "speedup", per_second(&m[fast_T]) / per_second(&m[PLAIN_T]) };
-rows[nr++] = (Row){ "train", "fast", T, "speedup_over_fast_conv",
+rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
+rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
+rows[nr++] = (BenchRow){ "train", "fast", T, "speedup", per_second(&m[fast_T]) / per_second(&m[PLAIN_T]) };
+rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
                     per_second(&m[fast_T]) / per_second(&m[FAST_CONV_T]) };
 struct rusage ru;
 getrusage(RUSAGE_SELF, &ru);
-rows[nr++] = (Row){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-#line 671 "book/31-fast-step.nw"
-print_rows(stdout, rows, nr);
-if (csv != NULL && write_rows(csv, rows, nr) != 0)
+rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
+#line 674 "book/31-fast-step.nw"
+bench_rows_print(stdout, rows, nr);
+if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
     return 1;
-#line 460 "book/31-fast-step.nw"
+#line 462 "book/31-fast-step.nw"
     return 0;
 }
