@@ -307,6 +307,7 @@ for (int k = 0; k < 2 && status == 0; k++) {
         cli_output_abandon(&probe);
 }
 #line 1116 "book/28-training.nw"
+    catch_signals();
     
 #line 1220 "book/28-training.nw"
 if (status == 0 && o->resume)
@@ -318,9 +319,8 @@ if (status == 0)
            c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
            omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
 fflush(stdout);
-#line 1117 "book/28-training.nw"
+#line 1118 "book/28-training.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
-    catch_signals();
     while (status == 0 && s.epoch < c->epochs) {
         
 #line 1235 "book/28-training.nw"
