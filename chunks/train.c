@@ -53,12 +53,14 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 161 "book/28-training.nw"
+#line 165 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
+    if (total_steps < 2)
+        return c->lr_max / 25;
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 180 "book/28-training.nw"
+#line 186 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -76,7 +78,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 240 "book/28-training.nw"
+#line 246 "book/28-training.nw"
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
 {
     memset(s, 0, sizeof *s);
@@ -109,14 +111,14 @@ uint32_t train_data_crc(const Mnist *train, const Mnist *test)
     }
     return (uint32_t)crc;
 }
-#line 316 "book/28-training.nw"
+#line 322 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 328 "book/28-training.nw"
+#line 334 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -131,7 +133,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
         
-#line 353 "book/28-training.nw"
+#line 359 "book/28-training.nw"
 batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, 1);
 double loss = net_forward(net, labels, n, 1, &s->rng);
 if (!isfinite(loss)) {
@@ -145,31 +147,31 @@ sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum
 s->step++;
 s->loss_sum += loss * n;
 s->correct += net_correct(net, labels, n);
-#line 342 "book/28-training.nw"
+#line 348 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
         
-#line 369 "book/28-training.nw"
+#line 375 "book/28-training.nw"
 if (stop && *stop && b + 1 < batches) {
     s->batch = b + 1;
     s->seconds += wall_seconds() - t0;
     r.status = EPOCH_STOPPED;
     return r;
 }
-#line 346 "book/28-training.nw"
+#line 352 "book/28-training.nw"
     }
     
-#line 378 "book/28-training.nw"
+#line 384 "book/28-training.nw"
 s->seconds += wall_seconds() - t0;
 r.loss = s->loss_sum / s->n_train;
 r.accuracy = (double)s->correct / s->n_train;
 r.seconds = s->seconds;
 s->epoch++, s->batch = 0;
-#line 348 "book/28-training.nw"
+#line 354 "book/28-training.nw"
     return r;
 }
-#line 403 "book/28-training.nw"
+#line 409 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -184,19 +186,19 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
         batch_fill(net->input, labels, set, index, n, &none, 0, 0);
         r.loss += net_forward(net, labels, n, 0, NULL) * n;
         
-#line 425 "book/28-training.nw"
+#line 431 "book/28-training.nw"
 for (int b = 0; b < n; b++) {
     int p = net_predicted(net, b);
     r.confusion[labels[b]][p]++;
     correct += p == labels[b];
 }
-#line 417 "book/28-training.nw"
+#line 423 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 480 "book/28-training.nw"
+#line 486 "book/28-training.nw"
 static void net_layout(char *buf, size_t size, const Net *net)
 {
     size_t len = 0;
@@ -212,7 +214,7 @@ static void net_layout(char *buf, size_t size, const Net *net)
         CHECK(len < size);
     }
 }
-#line 517 "book/28-training.nw"
+#line 523 "book/28-training.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -229,13 +231,13 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 545 "book/28-training.nw"
+#line 551 "book/28-training.nw"
 static void put(Output *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 558 "book/28-training.nw"
+#line 564 "book/28-training.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
@@ -255,7 +257,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
         
-#line 589 "book/28-training.nw"
+#line 595 "book/28-training.nw"
 StateRecord rec = state_record(s);
 put(&o, &crc, net->velocity, net->nparams * sizeof(real));
 put(&o, &crc, &rec, sizeof rec);
@@ -265,13 +267,13 @@ for (int e = 0; e < s->epoch; e++) {
     double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
     put(&o, &crc, row, sizeof row);
 }
-#line 577 "book/28-training.nw"
+#line 583 "book/28-training.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 675 "book/28-training.nw"
+#line 681 "book/28-training.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -284,13 +286,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
         return why;
     }
     
-#line 702 "book/28-training.nw"
+#line 708 "book/28-training.nw"
 if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
     fclose(f);
     return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                : "not a regular file";
 }
-#line 687 "book/28-training.nw"
+#line 693 "book/28-training.nw"
     *size = (size_t)st.st_size;
     *buf = malloc(*size > 0 ? *size : 1);
     CHECK(*buf != NULL);
@@ -303,7 +305,7 @@ if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
     }
     return NULL;
 }
-#line 714 "book/28-training.nw"
+#line 720 "book/28-training.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -323,15 +325,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
     if (size > want)
         return "trailing bytes after the checksum";
     
-#line 738 "book/28-training.nw"
+#line 744 "book/28-training.nw"
 uint32_t stored;
 memcpy(&stored, buf + size - 4, 4);
 if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
     return "checksum mismatch (the file is corrupted)";
-#line 733 "book/28-training.nw"
+#line 739 "book/28-training.nw"
     return NULL;
 }
-#line 745 "book/28-training.nw"
+#line 751 "book/28-training.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -347,7 +349,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 776 "book/28-training.nw"
+#line 782 "book/28-training.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -358,7 +360,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
     
-#line 793 "book/28-training.nw"
+#line 799 "book/28-training.nw"
 long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
               ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
 if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -377,9 +379,9 @@ if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= bat
     return "training state holds an impossible position in the run";
 if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
     return "training state has the wrong size for its run";
-#line 786 "book/28-training.nw"
+#line 792 "book/28-training.nw"
     
-#line 814 "book/28-training.nw"
+#line 820 "book/28-training.nw"
 memset(s, 0, sizeof *s);
 s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
                            r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
@@ -389,9 +391,9 @@ s->data_crc = (uint32_t)r.data_crc;
 s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
 s->loss_sum = r.loss_sum, s->seconds = r.seconds;
 memcpy(s->rng.s, r.rng, sizeof r.rng);
-#line 787 "book/28-training.nw"
+#line 793 "book/28-training.nw"
     
-#line 830 "book/28-training.nw"
+#line 836 "book/28-training.nw"
 const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
 s->index = malloc(sizeof(int) * (size_t)s->n_train);
 s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
@@ -417,10 +419,10 @@ if (bad) {
     train_state_free(s);
     return "training state is inconsistent (image order or log)";
 }
-#line 788 "book/28-training.nw"
+#line 794 "book/28-training.nw"
     return NULL;
 }
-#line 638 "book/28-training.nw"
+#line 644 "book/28-training.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
 {
     unsigned char *buf = NULL;
@@ -434,12 +436,12 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
         problem = check_arch(&net, &h, N);
     if (!problem)
         
-#line 664 "book/28-training.nw"
+#line 670 "book/28-training.nw"
 {
     memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
     memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
 }
-#line 651 "book/28-training.nw"
+#line 657 "book/28-training.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     free(buf);
