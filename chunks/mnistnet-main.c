@@ -181,7 +181,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 1358 "book/28-training.nw"
+#line 1363 "book/28-training.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -190,7 +190,7 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 1375 "book/28-training.nw"
+#line 1380 "book/28-training.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -275,15 +275,20 @@ static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
     long batches = (s->n_train + s->config.batch - 1) / s->config.batch;
+    char where[96];
+    if (s->batch == 0)
+        snprintf(where, sizeof where, "after epoch %d", s->epoch);
+    else
+        snprintf(where, sizeof where, "in epoch %d after batch %ld of %ld", s->epoch + 1, s->batch, batches);
     if (!o->save) {
-        fprintf(stderr, "mnistnet: stopped by %s in epoch %d after batch %ld of %ld; nothing saved "
-                "(train with --save FILE to be able to resume)\n", name, s->epoch + 1, s->batch, batches);
+        fprintf(stderr, "mnistnet: stopped by %s %s; nothing saved (train with --save FILE to be "
+                "able to resume)\n", name, where);
     } else if (model_save(net, s, o->save) != 0) {
         return 1;
     } else {
-        fprintf(stderr, "mnistnet: stopped by %s in epoch %d after batch %ld of %ld; checkpoint saved; "
-                "continue with: mnistnet train --resume %s --data %s%s%s\n", name, s->epoch + 1, s->batch,
-                batches, o->save, o->data, o->log ? " --log " : "", o->log ? o->log : "");
+        fprintf(stderr, "mnistnet: stopped by %s %s; checkpoint saved; continue with: mnistnet train "
+                "--resume %s --data %s%s%s\n", name, where, o->save, o->data, o->log ? " --log " : "",
+                o->log ? o->log : "");
     }
     return 128 + stop_signal;
 }
@@ -363,7 +368,7 @@ if (stop_signal && s.epoch < c->epochs)
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 1423 "book/28-training.nw"
+#line 1428 "book/28-training.nw"
 static int write_confusion(const char *path, const EvalResult *r)
 {
     Output out;
@@ -378,7 +383,7 @@ static int write_confusion(const char *path, const EvalResult *r)
     }
     return cli_output_commit(&out);
 }
-#line 1402 "book/28-training.nw"
+#line 1407 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -397,7 +402,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 1446 "book/28-training.nw"
+#line 1451 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -413,15 +418,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 1467 "book/28-training.nw"
+#line 1472 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 1461 "book/28-training.nw"
+#line 1466 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 1480 "book/28-training.nw"
+#line 1485 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
