@@ -206,15 +206,15 @@ static void net_layout(char *buf, size_t size, const Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         if (L->spec.kind == CONV)
-            len += (size_t)snprintf(buf + len, size - len, "conv w %dx%dx%dx%d pad %d%s drop %g; ", L->K,
-                                    L->C, L->spec.R, L->spec.R, L->spec.pad,
-                                    L->spec.bn_relu ? " bn 2x" : "", L->spec.dropout);
+            len += (size_t)snprintf(buf + len, size - len, "conv w %dx%dx%dx%d pad %d bn %d drop %g; ",
+                                    L->K, L->C, L->spec.R, L->spec.R, L->spec.pad,
+                                    L->spec.bn_relu ? L->K : 0, L->spec.dropout);
         else
             len += (size_t)snprintf(buf + len, size - len, "%s; ", L->spec.kind == MAXPOOL ? "maxpool" : "gap");
         CHECK(len < size);
     }
 }
-#line 523 "book/28-training.nw"
+#line 526 "book/28-training.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -231,13 +231,13 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 551 "book/28-training.nw"
+#line 554 "book/28-training.nw"
 static void put(Output *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 564 "book/28-training.nw"
+#line 567 "book/28-training.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
@@ -257,7 +257,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
         
-#line 595 "book/28-training.nw"
+#line 598 "book/28-training.nw"
 StateRecord rec = state_record(s);
 put(&o, &crc, net->velocity, net->nparams * sizeof(real));
 put(&o, &crc, &rec, sizeof rec);
@@ -267,13 +267,13 @@ for (int e = 0; e < s->epoch; e++) {
     double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
     put(&o, &crc, row, sizeof row);
 }
-#line 583 "book/28-training.nw"
+#line 586 "book/28-training.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 681 "book/28-training.nw"
+#line 684 "book/28-training.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -286,13 +286,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
         return why;
     }
     
-#line 708 "book/28-training.nw"
+#line 711 "book/28-training.nw"
 if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
     fclose(f);
     return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                : "not a regular file";
 }
-#line 693 "book/28-training.nw"
+#line 696 "book/28-training.nw"
     *size = (size_t)st.st_size;
     *buf = malloc(*size > 0 ? *size : 1);
     CHECK(*buf != NULL);
@@ -305,7 +305,7 @@ if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
     }
     return NULL;
 }
-#line 720 "book/28-training.nw"
+#line 723 "book/28-training.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -325,15 +325,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
     if (size > want)
         return "trailing bytes after the checksum";
     
-#line 744 "book/28-training.nw"
+#line 747 "book/28-training.nw"
 uint32_t stored;
 memcpy(&stored, buf + size - 4, 4);
 if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
     return "checksum mismatch (the file is corrupted)";
-#line 739 "book/28-training.nw"
+#line 742 "book/28-training.nw"
     return NULL;
 }
-#line 751 "book/28-training.nw"
+#line 754 "book/28-training.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -349,7 +349,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 782 "book/28-training.nw"
+#line 785 "book/28-training.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -360,7 +360,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
     
-#line 799 "book/28-training.nw"
+#line 802 "book/28-training.nw"
 long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
               ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
 if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -379,9 +379,9 @@ if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= bat
     return "training state holds an impossible position in the run";
 if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
     return "training state has the wrong size for its run";
-#line 792 "book/28-training.nw"
+#line 795 "book/28-training.nw"
     
-#line 820 "book/28-training.nw"
+#line 823 "book/28-training.nw"
 memset(s, 0, sizeof *s);
 s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
                            r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
@@ -391,9 +391,9 @@ s->data_crc = (uint32_t)r.data_crc;
 s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
 s->loss_sum = r.loss_sum, s->seconds = r.seconds;
 memcpy(s->rng.s, r.rng, sizeof r.rng);
-#line 793 "book/28-training.nw"
+#line 796 "book/28-training.nw"
     
-#line 836 "book/28-training.nw"
+#line 839 "book/28-training.nw"
 const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
 s->index = malloc(sizeof(int) * (size_t)s->n_train);
 s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
@@ -419,10 +419,10 @@ if (bad) {
     train_state_free(s);
     return "training state is inconsistent (image order or log)";
 }
-#line 794 "book/28-training.nw"
+#line 797 "book/28-training.nw"
     return NULL;
 }
-#line 644 "book/28-training.nw"
+#line 647 "book/28-training.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
 {
     unsigned char *buf = NULL;
@@ -436,12 +436,12 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
         problem = check_arch(&net, &h, N);
     if (!problem)
         
-#line 670 "book/28-training.nw"
+#line 673 "book/28-training.nw"
 {
     memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
     memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
 }
-#line 657 "book/28-training.nw"
+#line 660 "book/28-training.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     free(buf);

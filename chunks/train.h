@@ -66,7 +66,7 @@ typedef struct {
     char layout[512];
     uint64_t nparams, nstats, state_bytes;
 } ModelHeader;
-#line 510 "book/28-training.nw"
+#line 513 "book/28-training.nw"
 typedef struct {
     int64_t epochs, batch, nesterov, augment, train_limit, test_limit;
     double lr_max, momentum, weight_decay, max_degrees, max_shift;
@@ -77,7 +77,7 @@ typedef struct {
     double loss_sum, seconds;
     uint64_t rng[4];
 } StateRecord;
-#line 634 "book/28-training.nw"
+#line 637 "book/28-training.nw"
 enum { MODEL_MAX_BYTES = 64 << 20 };
 #line 68 "book/28-training.nw"
 TrainConfig train_defaults(void);
@@ -98,9 +98,9 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
                         ProgressFn progress, volatile sig_atomic_t *stop);
 #line 407 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 562 "book/28-training.nw"
+#line 565 "book/28-training.nw"
 int model_save(const Net *net, const TrainState *s, const char *path);
-#line 638 "book/28-training.nw"
+#line 641 "book/28-training.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen);
 #line 19 "book/28-training.nw"
 #endif
