@@ -275,3 +275,61 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 .PHONY: data
 data:
 	sh chunks/fetch-mnist.sh $(MNIST_DIR)
+
+# ---------------------------------------------------------------- faults: fuzz, sanitizers
+# Appendix "When things go wrong" (book/92-faults.nw). None of this is part
+# of `make` or `make check`; CI runs check-asan and check-valgrind after
+# `make check` (.ci/run).
+DEB_PACKAGES += clang libclang-rt-14-dev libomp-14-dev valgrind
+DEB_COMMANDS += clang valgrind
+.PHONY: fuzz check-asan check-valgrind
+
+# libFuzzer targets, built by clang with ASan and UBSan into $(FUZZ_BUILD);
+# `make fuzz FUZZ_SECONDS=N` runs each for N seconds on its corpus, which
+# starts from the seeds and keeps what the fuzzer finds between runs.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := idx pgm checkpoint
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := $(BUILD)/fuzz
+FUZZ_CFLAGS  := -std=c11 -g -O1 -fopenmp -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ     := $(LIB_SRC:chunks/%.c=$(FUZZ_BUILD)/obj/%.o)
+
+$(FUZZ_BUILD)/obj/%.o: chunks/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+# gemm.c asks __builtin_cpu_supports for "x86-64-v4", which clang 14 does
+# not know. No fuzz target reaches the GEMM, so gcc compiles it, plainly.
+$(FUZZ_BUILD)/obj/gemm.o: chunks/gemm.c
+	@mkdir -p $(@D)
+	gcc $(CPPFLAGS) -std=c11 -O2 -g -c -o $@ $<
+
+$(FUZZ_BUILD)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%) $(BUILD)/bin/mnistnet
+	rm -rf $(FUZZ_BUILD)/seeds && sh tests/fuzz/seeds.sh $(FUZZ_BUILD)/seeds $(BUILD)/bin/mnistnet
+	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  OMP_NUM_THREADS=1 $(FUZZ_BUILD)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crash-$$t- $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/seeds/$$t \
+	    2>$(FUZZ_BUILD)/$$t.log || { tail -40 $(FUZZ_BUILD)/$$t.log; rm -rf /dev/shm/fuzz-* /tmp/fuzz-*; exit 1; }; \
+	  grep -E '^(#[0-9]+ *DONE|Done [0-9]+ runs)' $(FUZZ_BUILD)/$$t.log; \
+	done; rm -rf /dev/shm/fuzz-* /tmp/fuzz-*
+
+# The whole TAP suite again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer into build/asan: every program, library and
+# test, run by the same prove command. tests/lsan.supp names the test
+# allocations that live until a test ends (book/92-faults.nw).
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=$(BUILD)/asan CFLAGS='$(CFLAGS) $(SANITIZE_FLAGS)' check
+
+# The C tests under valgrind, one thread: libgomp's thread pool keeps
+# memory until exit, which valgrind counts as "possibly lost", so only
+# definite leaks are errors; tests/valgrind.supp names the test allocations
+# that live until a test ends (book/92-faults.nw).
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+            --suppressions=tests/valgrind.supp
+check-valgrind: $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
+	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $^

@@ -5,9 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
-#line 645 "book/10-excelnet.nw"
+#line 646 "book/10-excelnet.nw"
 int cli_parse_double(const char *text, double *out)
 {
     char *end;
@@ -20,7 +21,7 @@ int cli_parse_double(const char *text, double *out)
     *out = v;
     return 0;
 }
-#line 664 "book/10-excelnet.nw"
+#line 665 "book/10-excelnet.nw"
 int cli_parse_doubles(const char *text, double *out, int n)
 {
     char buf[64];
@@ -38,7 +39,7 @@ int cli_parse_doubles(const char *text, double *out, int n)
     }
     return *text == '\0' ? 0 : -1;
 }
-#line 689 "book/10-excelnet.nw"
+#line 690 "book/10-excelnet.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out)
 {
     char *end;
@@ -51,7 +52,7 @@ int cli_parse_long(const char *text, long lo, long hi, long *out)
     *out = v;
     return 0;
 }
-#line 711 "book/10-excelnet.nw"
+#line 712 "book/10-excelnet.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value)
 {
     const char *arg = argv[*i];
@@ -69,7 +70,7 @@ int cli_flag(int argc, char **argv, int *i, const char *name, const char **value
     *value = argv[++*i];
     return 1;
 }
-#line 738 "book/10-excelnet.nw"
+#line 739 "book/10-excelnet.nw"
 const char *cli_program = "?";
 
 void cli_usage_error(const char *fmt, ...)
@@ -82,13 +83,18 @@ void cli_usage_error(const char *fmt, ...)
     fprintf(stderr, " (try --help)\n");
     exit(2);
 }
-#line 780 "book/10-excelnet.nw"
+#line 782 "book/10-excelnet.nw"
 int cli_output_open(Output *o, const char *path)
 {
     o->fp = stdout;
     o->path = o->tmp = NULL;
     if (path == NULL)
         return 0;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "%s: cannot write %s: it is a directory\n", cli_program, path);
+        return -1;
+    }
     size_t len = strlen(path);
     o->path = strdup(path);
     o->tmp = malloc(len + sizeof ".tmp.XXXXXX");
@@ -108,7 +114,7 @@ int cli_output_open(Output *o, const char *path)
     }
     return 0;
 }
-#line 808 "book/10-excelnet.nw"
+#line 815 "book/10-excelnet.nw"
 int cli_output_commit(Output *o)
 {
     const char *name = o->path ? o->path : "standard output";

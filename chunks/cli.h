@@ -2,18 +2,18 @@
 #ifndef CLI_H
 #define CLI_H
 #include <stdio.h>
-#line 643 "book/10-excelnet.nw"
+#line 644 "book/10-excelnet.nw"
 int cli_parse_double(const char *text, double *out);
-#line 662 "book/10-excelnet.nw"
+#line 663 "book/10-excelnet.nw"
 int cli_parse_doubles(const char *text, double *out, int n);
-#line 687 "book/10-excelnet.nw"
+#line 688 "book/10-excelnet.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out);
-#line 709 "book/10-excelnet.nw"
+#line 710 "book/10-excelnet.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value);
-#line 735 "book/10-excelnet.nw"
+#line 736 "book/10-excelnet.nw"
 extern const char *cli_program;
 void cli_usage_error(const char *fmt, ...);
-#line 764 "book/10-excelnet.nw"
+#line 766 "book/10-excelnet.nw"
 typedef struct {
     FILE *fp;
     char *path;

@@ -1,6 +1,7 @@
-#line 445 "book/28-training.nw"
+#line 883 "book/28-training.nw"
 #include <math.h>
 #include <omp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "cli.h"
 #include "pgm.h"
 #include "train.h"
-#line 476 "book/28-training.nw"
+#line 915 "book/28-training.nw"
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -29,7 +30,8 @@ static void usage(FILE *out)
         "  --seed S                random seed (default 1)\n"
         "  --threads T             OpenMP threads, 1..256 (default: all cores)\n"
         "  --log FILE.csv          per-epoch log\n"
-        "  --save FILE             save the trained model\n"
+        "  --save FILE             save a checkpoint after every epoch, the model at the end\n"
+        "  --resume FILE           continue the run saved in FILE (train; keeps its settings)\n"
         "  --model FILE            model to load (eval, predict)\n"
         "  --confusion FILE.csv    write the confusion matrix (eval)\n"
         "  --no-augment            train without rotation/shift augmentation\n"
@@ -37,7 +39,7 @@ static void usage(FILE *out)
         "  --test-limit N          use only the first N test images\n"
         "  --help                  print this help\n");
 }
-#line 513 "book/28-training.nw"
+#line 953 "book/28-training.nw"
 static const struct { const char *flag, *commands; } option_table[] = {
     { "--arch", " train summary " },       { "--data", " train eval " },
     { "--epochs", " train schedule " },    { "--batch", " train schedule " },
@@ -46,6 +48,7 @@ static const struct { const char *flag, *commands; } option_table[] = {
     { "--test-limit", " train eval " },    { "--log", " train " },
     { "--save", " train " },               { "--model", " eval predict " },
     { "--confusion", " eval " },           { "--no-augment", " train " },
+    { "--resume", " train " },
 };
 
 static void check_option_allowed(const char *arg, const char *cmd)
@@ -58,18 +61,18 @@ static void check_option_allowed(const char *arg, const char *cmd)
             && strstr(option_table[k].commands, word) == NULL)
             cli_usage_error("'%.*s' is not an option of '%s'", (int)len, arg, cmd);
 }
-
-#line 535 "book/28-training.nw"
+#line 991 "book/28-training.nw"
 typedef struct {
     const char *command;
     TrainConfig config;
-    const char *data, *log, *save, *model, *confusion, *image;
+    const char *data, *log, *save, *model, *confusion, *image, *resume;
+    const char *setting;
     int threads;
 } Options;
 
 static Options read_options(int argc, char **argv)
 {
-    Options o = { argv[1], train_defaults(), NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+    Options o = { argv[1], train_defaults(), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
     const char *cmd = argv[1];
     int is_train = strcmp(cmd, "train") == 0, is_eval = strcmp(cmd, "eval") == 0;
     int is_predict = strcmp(cmd, "predict") == 0, is_summary = strcmp(cmd, "summary") == 0;
@@ -81,7 +84,16 @@ static Options read_options(int argc, char **argv)
         long n;
         check_option_allowed(argv[i], cmd);
         
-#line 563 "book/28-training.nw"
+#line 982 "book/28-training.nw"
+static const char *const run_flags[] = { "--arch", "--epochs", "--batch", "--lr", "--seed",
+                                         "--no-augment", "--train-limit", "--test-limit" };
+for (size_t k = 0; is_train && o.setting == NULL && k < sizeof run_flags / sizeof run_flags[0]; k++)
+    if (strncmp(argv[i], run_flags[k], strlen(run_flags[k])) == 0
+        && (argv[i][strlen(run_flags[k])] == '\0' || argv[i][strlen(run_flags[k])] == '='))
+        o.setting = run_flags[k];
+#line 1013 "book/28-training.nw"
+        
+#line 1021 "book/28-training.nw"
 if (cli_flag(argc, argv, &i, "--arch", &v)) {
     if ((o.config.arch = arch_find(v)) == NULL)
         cli_usage_error("--arch: '%s' is not a network (main, small)", v);
@@ -118,6 +130,8 @@ if (cli_flag(argc, argv, &i, "--arch", &v)) {
     o.log = v;
 } else if (cli_flag(argc, argv, &i, "--save", &v)) {
     o.save = v;
+} else if (cli_flag(argc, argv, &i, "--resume", &v)) {
+    o.resume = v;
 } else if (cli_flag(argc, argv, &i, "--model", &v)) {
     o.model = v;
 } else if (cli_flag(argc, argv, &i, "--confusion", &v)) {
@@ -129,27 +143,25 @@ if (cli_flag(argc, argv, &i, "--arch", &v)) {
 } else {
     cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
 }
-#line 556 "book/28-training.nw"
+#line 1014 "book/28-training.nw"
     }
     
-#line 613 "book/28-training.nw"
+#line 1073 "book/28-training.nw"
 if ((is_train || is_eval) && o.data == NULL)
     cli_usage_error("%s needs --data DIR", cmd);
 if ((is_eval || is_predict) && o.model == NULL)
     cli_usage_error("%s needs --model FILE", cmd);
 if (is_predict && o.image == NULL)
     cli_usage_error("predict needs an IMAGE.pgm");
+if (o.resume && o.setting)
+    cli_usage_error("%s cannot be combined with --resume: a resumed run keeps the settings it was "
+                    "started with", o.setting);
 if (o.threads > 0)
     omp_set_num_threads(o.threads);
-#line 558 "book/28-training.nw"
+#line 1016 "book/28-training.nw"
     return o;
 }
-#line 757 "book/28-training.nw"
-typedef struct {
-    int epoch;
-    double seconds, lr, train_loss, train_acc, test_loss, test_acc;
-} EpochLog;
-#line 626 "book/28-training.nw"
+#line 1089 "book/28-training.nw"
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
@@ -158,7 +170,7 @@ static int cmd_summary(const Options *o)
     net_free(net);
     return 0;
 }
-#line 681 "book/28-training.nw"
+#line 1143 "book/28-training.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -169,7 +181,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 741 "book/28-training.nw"
+#line 1366 "book/28-training.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -178,10 +190,11 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 764 "book/28-training.nw"
-static int write_log(const Options *o, const EpochLog *log, int epochs)
+#line 1383 "book/28-training.nw"
+static int write_log(const Options *o, const TrainState *s)
 {
-    const TrainConfig *c = &o->config;
+    const TrainConfig *c = &s->config;
+    const EpochLog *log = s->log;
     Output out;
     if (cli_output_open(&out, o->log) != 0)
         return -1;
@@ -189,71 +202,173 @@ static int write_log(const Options *o, const EpochLog *log, int epochs)
             "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
     fprintf(out.fp, "epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc\n");
-    for (int e = 0; e < epochs; e++)
+    for (int e = 0; e < s->epoch; e++)
         fprintf(out.fp, "%d,%.3f,%.6g,%.6f,%.6f,%.6f,%.6f\n", log[e].epoch, log[e].seconds,
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     return cli_output_commit(&out);
 }
-#line 647 "book/28-training.nw"
+#line 1313 "book/28-training.nw"
+static volatile sig_atomic_t stop_signal = 0;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+#line 1166 "book/28-training.nw"
+static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
+{
+    char err[512];
+    if (!o->resume) {
+        load_split(train, o->data, "train", o->config.train_limit);
+        load_split(test, o->data, "t10k", o->config.test_limit);
+        train_state_init(s, &o->config, train, test);
+        s->threads = omp_get_max_threads();
+        Net *net = net_create(o->config.arch, o->config.batch);
+        net_init(net, &s->rng);
+        return net;
+    }
+    Net *one = model_load(o->resume, 1, s, err, sizeof err);
+    if (!one) {
+        fprintf(stderr, "mnistnet: %s\n", err);
+        exit(1);
+    }
+    
+#line 1197 "book/28-training.nw"
+load_split(train, o->data, "train", s->config.train_limit);
+load_split(test, o->data, "t10k", s->config.test_limit);
+if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
+    fprintf(stderr, "mnistnet: %s: not the data that the run in %s was trained on (its images or "
+            "labels differ)\n", o->data, o->resume);
+    exit(1);
+}
+#line 1184 "book/28-training.nw"
+    
+#line 1207 "book/28-training.nw"
+if (o->threads == 0)
+    omp_set_num_threads(s->threads);
+else if (o->threads != s->threads)
+    printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
+           "last digits from an uninterrupted run\n", s->threads, o->threads);
+#line 1185 "book/28-training.nw"
+    Net *net = net_create(one->arch, s->config.batch);
+    memcpy(net->params, one->params, sizeof(real) * net->nparams);
+    memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
+    memcpy(net->stats, one->stats, sizeof(real) * net->nstats);
+    net_free(one);
+    if (!o->save)
+        o->save = o->resume;
+    return net;
+}
+#line 1333 "book/28-training.nw"
+static int stop_run(const Options *o, const Net *net, const TrainState *s)
+{
+    const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
+    long batches = (s->n_train + s->config.batch - 1) / s->config.batch;
+    char where[96];
+    if (s->batch == 0)
+        snprintf(where, sizeof where, "after epoch %d", s->epoch);
+    else
+        snprintf(where, sizeof where, "in epoch %d after batch %ld of %ld", s->epoch + 1, s->batch, batches);
+    if (!o->save) {
+        fprintf(stderr, "mnistnet: stopped by %s %s; nothing saved (train with --save FILE to be "
+                "able to resume)\n", name, where);
+    } else if (model_save(net, s, o->save) != 0) {
+        return 1;
+    } else {
+        fprintf(stderr, "mnistnet: stopped by %s %s; checkpoint saved; continue with: mnistnet train "
+                "--resume %s --data %s%s%s\n", name, where, o->save, o->data, o->log ? " --log " : "",
+                o->log ? o->log : "");
+    }
+    return 128 + stop_signal;
+}
+#line 1116 "book/28-training.nw"
 static int cmd_train(Options *o)
 {
-    TrainConfig *c = &o->config;
     Mnist train, test;
-    load_split(&train, o->data, "train", c->train_limit);
-    load_split(&test, o->data, "t10k", c->test_limit);
+    TrainState s;
+    Net *net = start_run(&s, &train, &test, o);
+    const TrainConfig *c = &s.config;
+    int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
+    int status = 0;
     
-#line 697 "book/28-training.nw"
+#line 1218 "book/28-training.nw"
 const char *outputs[2] = { o->log, o->save };
-for (int k = 0; k < 2; k++) {
+for (int k = 0; k < 2 && status == 0; k++) {
     Output probe;
     if (outputs[k] && cli_output_open(&probe, outputs[k]) != 0)
-        return 2;
-    if (outputs[k])
+        status = 2;
+    else if (outputs[k])
         cli_output_abandon(&probe);
 }
-#line 654 "book/28-training.nw"
-    Rng rng;
-    rng_seed(&rng, c->seed);
-    Net *net = net_create(c->arch, c->batch);
-    net_init(net, &rng);
-    int *index = malloc(sizeof(int) * train.n);
-    int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
-    EpochLog *log = calloc(c->epochs, sizeof *log);
-    for (int i = 0; i < train.n; i++)
-        index[i] = i;
+#line 1125 "book/28-training.nw"
+    catch_signals();
     
-#line 708 "book/28-training.nw"
-printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
-       "%d threads, %d train / %d test images, augmentation %s\n",
-       c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
-       omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
+#line 1229 "book/28-training.nw"
+if (status == 0 && o->resume)
+    printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
+           c->epochs, s.batch);
+if (status == 0)
+    printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
+           "%d threads, %d train / %d test images, augmentation %s\n",
+           c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
+           omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
 fflush(stdout);
-#line 664 "book/28-training.nw"
-    long step = 0, total = (long)c->epochs * ((train.n + c->batch - 1) / c->batch);
-    for (int e = 1; e <= c->epochs; e++) {
+#line 1127 "book/28-training.nw"
+    long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
+    while (status == 0 && s.epoch < c->epochs) {
         
-#line 716 "book/28-training.nw"
-double t0 = omp_get_wtime();
-EpochResult r = train_epoch(net, &train, index, train.n, c, e, &step, total, &rng, labels,
-                            isatty(STDERR_FILENO) ? progress : NULL);
-r.seconds = omp_get_wtime() - t0;
-EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
+#line 1244 "book/28-training.nw"
+EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
+                            &stop_signal);
 if (isatty(STDERR_FILENO))
     fprintf(stderr, "\r%78s\r", "");
+if (r.status == EPOCH_DIVERGED) {
+    
+#line 1285 "book/28-training.nw"
+char saved[600] = "";
+if (o->save && s.epoch > 0)
+    snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
+fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
+        "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
+        r.bad_batch, c->lr_max, saved);
+#line 1250 "book/28-training.nw"
+    status = 1;
+    break;
+}
+if (r.status == EPOCH_STOPPED) {
+    status = stop_run(o, net, &s);
+    break;
+}
+#line 1263 "book/28-training.nw"
+EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
 printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
-       e, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
+       s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
 fflush(stdout);
-log[e - 1] = (EpochLog){ e, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
-if (o->log && write_log(o, log, e) != 0)
-    return 1;
-#line 667 "book/28-training.nw"
+s.log[s.epoch - 1] = (EpochLog){ s.epoch, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
+if ((o->log && write_log(o, &s) != 0)
+    || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
+    status = 1;
+#line 1258 "book/28-training.nw"
+if (stop_signal && s.epoch < c->epochs)
+    status = stop_run(o, net, &s);
+#line 1130 "book/28-training.nw"
     }
-    int status = o->save && model_save(net, o->save) != 0 ? 1 : 0;
-    net_free(net), free(index), free(labels), free(eval_index), free(log);
+    net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 811 "book/28-training.nw"
+#line 1431 "book/28-training.nw"
 static int write_confusion(const char *path, const EvalResult *r)
 {
     Output out;
@@ -268,11 +383,11 @@ static int write_confusion(const char *path, const EvalResult *r)
     }
     return cli_output_commit(&out);
 }
-#line 790 "book/28-training.nw"
+#line 1410 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
-    Net *net = model_load(o->model, 500, err, sizeof err);
+    Net *net = model_load(o->model, 500, NULL, err, sizeof err);
     if (!net) {
         fprintf(stderr, "mnistnet: %s\n", err);
         return 1;
@@ -287,12 +402,12 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 834 "book/28-training.nw"
+#line 1454 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
     uint8_t pixels[MNIST_PIXELS];
-    Net *net = model_load(o->model, 1, err, sizeof err);
+    Net *net = model_load(o->model, 1, NULL, err, sizeof err);
     if (!net || pgm_read_digit(pixels, o->image, err, sizeof err) != 0) {
         fprintf(stderr, "mnistnet: %s\n", err);
         net_free(net);
@@ -303,15 +418,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 855 "book/28-training.nw"
+#line 1475 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 849 "book/28-training.nw"
+#line 1469 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 868 "book/28-training.nw"
+#line 1488 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
@@ -322,7 +437,7 @@ static int cmd_schedule(const Options *o)
         printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
     return 0;
 }
-#line 457 "book/28-training.nw"
+#line 896 "book/28-training.nw"
 int main(int argc, char **argv)
 {
     cli_program = "mnistnet";

@@ -1,4 +1,4 @@
-#line 670 "book/26-augment-and-pgm.nw"
+#line 672 "book/26-augment-and-pgm.nw"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -6,18 +6,18 @@
 #include <string.h>
 #include "check.h"
 #include "pgm.h"
-#line 754 "book/26-augment-and-pgm.nw"
+#line 758 "book/26-augment-and-pgm.nw"
 #include <limits.h>
-#line 991 "book/26-augment-and-pgm.nw"
+#line 1029 "book/26-augment-and-pgm.nw"
 #include "mnist.h"
-#line 744 "book/26-augment-and-pgm.nw"
+#line 748 "book/26-augment-and-pgm.nw"
 enum { TOKEN_SIZE = 24 };
-#line 780 "book/26-augment-and-pgm.nw"
+#line 784 "book/26-augment-and-pgm.nw"
 typedef struct {
-    int plain;
+    int plain, crlf;
     unsigned long width, height, maxval;
 } Header;
-#line 693 "book/26-augment-and-pgm.nw"
+#line 696 "book/26-augment-and-pgm.nw"
 static int is_space(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -25,10 +25,11 @@ static int is_space(int c)
 
 static int next_token(char *tok, size_t size, FILE *f)
 {
-    /* tok (size bytes) <- the next token of f, clipped with "..."; 0 at end of file */
+    /* tok (size bytes) <- the next token of f, clipped with "..."; 0 at end of file,
+       else the character after the token */
     int c = getc(f);
     
-#line 713 "book/26-augment-and-pgm.nw"
+#line 717 "book/26-augment-and-pgm.nw"
 for (;;) {
     if (c == '#')
         while (c != EOF && c != '\n' && c != '\r')
@@ -37,13 +38,13 @@ for (;;) {
         break;
     c = getc(f);
 }
-#line 703 "book/26-augment-and-pgm.nw"
+#line 707 "book/26-augment-and-pgm.nw"
     if (c == EOF) {
         tok[0] = '\0';
         return 0;
     }
     
-#line 730 "book/26-augment-and-pgm.nw"
+#line 734 "book/26-augment-and-pgm.nw"
 size_t n = 0;
 int clipped = 0;
 for (; c != EOF && !is_space(c); c = getc(f)) {
@@ -55,10 +56,10 @@ for (; c != EOF && !is_space(c); c = getc(f)) {
 tok[n] = '\0';
 if (clipped)
     memcpy(tok + size - 4, "...", 4);
-#line 708 "book/26-augment-and-pgm.nw"
-    return 1;
+#line 712 "book/26-augment-and-pgm.nw"
+    return c;
 }
-#line 756 "book/26-augment-and-pgm.nw"
+#line 760 "book/26-augment-and-pgm.nw"
 static int parse_number(unsigned long *v, const char *tok)
 {
     if (tok[0] == '\0' || strspn(tok, "0123456789") != strlen(tok))
@@ -69,17 +70,17 @@ static int parse_number(unsigned long *v, const char *tok)
         *v = ULONG_MAX;
     return 0;
 }
-#line 792 "book/26-augment-and-pgm.nw"
-static int read_field(unsigned long *v, FILE *f, const char *what, unsigned long lo,
+#line 797 "book/26-augment-and-pgm.nw"
+static int read_field(unsigned long *v, int *end, FILE *f, const char *what, unsigned long lo,
                       unsigned long hi, const char *path, char *err, size_t errlen)
 {
     char tok[TOKEN_SIZE];
-    if (!next_token(tok, sizeof tok, f)) {
+    if ((*end = next_token(tok, sizeof tok, f)) == 0) {
         
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 798 "book/26-augment-and-pgm.nw"
+#line 803 "book/26-augment-and-pgm.nw"
         return input_error(err, errlen, "%s: truncated header: no %s", path, what);
     }
     if (parse_number(v, tok) != 0 || *v < lo || *v > hi)
@@ -87,29 +88,30 @@ if (ferror(f))
                     what, tok, lo, hi);
     return 0;
 }
-#line 817 "book/26-augment-and-pgm.nw"
+#line 822 "book/26-augment-and-pgm.nw"
 static int read_header(Header *h, FILE *f, int H, int W, const char *path, char *err,
                        size_t errlen)
 {
+    int end;
     
-#line 837 "book/26-augment-and-pgm.nw"
+#line 869 "book/26-augment-and-pgm.nw"
 int c0 = getc(f), c1 = c0 == EOF ? EOF : getc(f);
 if (c0 == EOF) {
     
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 840 "book/26-augment-and-pgm.nw"
+#line 872 "book/26-augment-and-pgm.nw"
     return input_error(err, errlen, "%s: empty file, not a PGM image", path);
 }
 if (c0 == 'P' && (c1 == '5' || c1 == '2')) {
     h->plain = c1 == '2';
 } else {
     
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 851 "book/26-augment-and-pgm.nw"
+#line 883 "book/26-augment-and-pgm.nw"
 const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
                  : c0 == 'P' && (c1 == '3' || c1 == '6') ? "a PPM colour image"
                  : c0 == 'P' && c1 == '7' ? "a PAM image"
@@ -117,23 +119,35 @@ const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
                  : c0 == 0xff && c1 == 0xd8 ? "a JPEG image" : "not a PGM image";
 return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
             "(P5 or P2); convert it to PGM first", path, what, c0, c1 == EOF ? 0 : c1);
-#line 846 "book/26-augment-and-pgm.nw"
+#line 878 "book/26-augment-and-pgm.nw"
 }
-#line 821 "book/26-augment-and-pgm.nw"
-    if (read_field(&h->width, f, "width", 1, PGM_MAX_SIDE, path, err, errlen) != 0
-        || read_field(&h->height, f, "height", 1, PGM_MAX_SIDE, path, err, errlen) != 0)
+#line 827 "book/26-augment-and-pgm.nw"
+    if (read_field(&h->width, &end, f, "width", 1, PGM_MAX_SIDE, path, err, errlen) != 0
+        || read_field(&h->height, &end, f, "height", 1, PGM_MAX_SIDE, path, err, errlen) != 0)
         return -1;
     if (h->width != (unsigned long)W || h->height != (unsigned long)H)
         return input_error(err, errlen, "%s: is %lux%lu, expected %dx%d", path, h->width, h->height,
                     W, H);
-    return read_field(&h->maxval, f, "maxval", 1, PGM_MAX_MAXVAL, path, err, errlen);
+    if (read_field(&h->maxval, &end, f, "maxval", 1, PGM_MAX_MAXVAL, path, err, errlen) != 0)
+        return -1;
+    
+#line 854 "book/26-augment-and-pgm.nw"
+h->crlf = 0;
+if (!h->plain && end == '\r') {
+    int c = getc(f);
+    h->crlf = c == '\n';
+    if (c != EOF)
+        ungetc(c, f);
 }
-#line 868 "book/26-augment-and-pgm.nw"
+#line 836 "book/26-augment-and-pgm.nw"
+    return 0;
+}
+#line 900 "book/26-augment-and-pgm.nw"
 static uint8_t scale(unsigned long s, unsigned long maxval)
 {
     return (uint8_t)((255 * s + maxval / 2) / maxval);
 }
-#line 879 "book/26-augment-and-pgm.nw"
+#line 911 "book/26-augment-and-pgm.nw"
 static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                     char *err, size_t errlen)
 {
@@ -142,21 +156,21 @@ static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const c
     for (size_t k = 0; k < n; k++) {
         unsigned long s = 0;
         
-#line 897 "book/26-augment-and-pgm.nw"
+#line 929 "book/26-augment-and-pgm.nw"
 for (size_t b = 0; b < bytes; b++) {
     int c = getc(f);
     if (c == EOF) {
         
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 901 "book/26-augment-and-pgm.nw"
+#line 933 "book/26-augment-and-pgm.nw"
         return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
                     k * bytes + b, n * bytes);
     }
     s = s * 256 + (unsigned long)c;
 }
-#line 887 "book/26-augment-and-pgm.nw"
+#line 919 "book/26-augment-and-pgm.nw"
         if (s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is %lu, more than maxval %lu",
                         path, k / w, k % w, s, h->maxval);
@@ -164,7 +178,7 @@ if (ferror(f))
     }
     return 0;
 }
-#line 914 "book/26-augment-and-pgm.nw"
+#line 946 "book/26-augment-and-pgm.nw"
 static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                       char *err, size_t errlen)
 {
@@ -174,16 +188,16 @@ static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const
     for (size_t k = 0; k < n; k++) {
         unsigned long s;
         
-#line 933 "book/26-augment-and-pgm.nw"
+#line 965 "book/26-augment-and-pgm.nw"
 if (!next_token(tok, sizeof tok, f)) {
     
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 935 "book/26-augment-and-pgm.nw"
+#line 967 "book/26-augment-and-pgm.nw"
     return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
 }
-#line 923 "book/26-augment-and-pgm.nw"
+#line 955 "book/26-augment-and-pgm.nw"
         if (parse_number(&s, tok) != 0 || s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is \"%s\", not a whole "
                         "number from 0 to %lu (the maxval)", path, k / w, k % w, tok, h->maxval);
@@ -191,24 +205,30 @@ if (ferror(f))
     }
     return 0;
 }
-#line 943 "book/26-augment-and-pgm.nw"
+#line 975 "book/26-augment-and-pgm.nw"
 static int check_end(const Header *h, size_t n, FILE *f, const char *path, char *err,
                      size_t errlen)
 {
     char tok[TOKEN_SIZE];
     if (h->plain && next_token(tok, sizeof tok, f))
         return input_error(err, errlen, "%s: trailing data after the %zu samples: \"%s\"", path, n, tok);
-    if (!h->plain && getc(f) != EOF)
+    if (!h->plain && getc(f) != EOF) {
+        if (h->crlf)
+            return input_error(err, errlen, "%s: the header ends in CR LF (\\r\\n, a Windows line end), "
+                        "but a P5 header ends in exactly one whitespace byte, so the pixels are off "
+                        "by one; the file was probably copied as text, which also damages its pixels: "
+                        "write it again", path);
         return input_error(err, errlen, "%s: trailing bytes after the %zu samples (a second image?)",
                     path, n);
+    }
     
-#line 773 "book/26-augment-and-pgm.nw"
+#line 777 "book/26-augment-and-pgm.nw"
 if (ferror(f))
     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 953 "book/26-augment-and-pgm.nw"
+#line 991 "book/26-augment-and-pgm.nw"
     return 0;
 }
-#line 966 "book/26-augment-and-pgm.nw"
+#line 1004 "book/26-augment-and-pgm.nw"
 int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t errlen)
 {
     /* pixels (H,W) <- the PGM image at path, scaled to 0..255 */
@@ -228,13 +248,13 @@ int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t 
     fclose(f);
     return rc;
 }
-#line 995 "book/26-augment-and-pgm.nw"
+#line 1033 "book/26-augment-and-pgm.nw"
 int pgm_read_digit(uint8_t *pixels, const char *path, char *err, size_t errlen)
 {
     /* pixels (28,28) <- the PGM image at path */
     return pgm_read(pixels, MNIST_ROWS, MNIST_COLS, path, err, errlen);
 }
-#line 1015 "book/26-augment-and-pgm.nw"
+#line 1053 "book/26-augment-and-pgm.nw"
 int pgm_write(const char *path, const uint8_t *pixels, int H, int W, char *err, size_t errlen)
 {
     /* pixels (H,W) -> a P5 file at path, maxval 255 */

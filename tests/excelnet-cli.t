@@ -40,6 +40,10 @@ done <<'TABLE'
 --bogus|unknown option '--bogus'
 stray|unknown option 'stray'
 --csv /nonexistent-dir/out.csv|cannot write /nonexistent-dir/out.csv
+--lr 1e999|--lr: '1e999' is not a positive number
+--weights 1,2,3,4,5,6,7,inf|is not eight numbers
+--targets 0.5,1e999|--targets: '0.5,1e999' is not two numbers
+--csv /|cannot write /
 TABLE
 printf 'precious\n' >"$tmp/keep.csv"
 "$bin/excelnet" --csv "$tmp/keep.csv" --lr oops 2>/dev/null

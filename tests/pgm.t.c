@@ -1,11 +1,11 @@
-#line 1043 "book/26-augment-and-pgm.nw"
+#line 1081 "book/26-augment-and-pgm.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "pgm.h"
 #include "rng.h"
 #include "tap.h"
-#line 1079 "book/26-augment-and-pgm.nw"
+#line 1117 "book/26-augment-and-pgm.nw"
 enum { MAX_FILES = 64 };
 static char files[MAX_FILES][128];
 static int n_files;
@@ -24,7 +24,7 @@ static const char *put_text(const char *dir, const char *name, const char *text)
 {
     return put(dir, name, text, strlen(text));
 }
-#line 1109 "book/26-augment-and-pgm.nw"
+#line 1147 "book/26-augment-and-pgm.nw"
 static void expect_pixels(const char *what, const char *path, int H, int W, const uint8_t *want)
 {
     uint8_t got[64];
@@ -33,7 +33,7 @@ static void expect_pixels(const char *what, const char *path, int H, int W, cons
     tap_ok(rc == 0 && memcmp(got, want, (size_t)(H * W)) == 0, "%s: reads %dx%d, every pixel as expected (%s)",
            what, W, H, rc == 0 ? "no error" : err);
 }
-#line 1120 "book/26-augment-and-pgm.nw"
+#line 1158 "book/26-augment-and-pgm.nw"
 static void expect_error(const char *what, const char *path, int H, int W, const char *phrase)
 {
     uint8_t got[28 * 28];
@@ -44,7 +44,7 @@ static void expect_error(const char *what, const char *path, int H, int W, const
     if (strstr(err, phrase) == NULL)
         tap_diag("expected the message to contain \"%s\"", phrase);
 }
-#line 1218 "book/26-augment-and-pgm.nw"
+#line 1256 "book/26-augment-and-pgm.nw"
 typedef struct {
     const char *what, *name, *bytes;
     int H, W;
@@ -59,19 +59,19 @@ static void expect_errors(const char *dir, const Case *cases, size_t n)
     }
 }
 
-#line 1051 "book/26-augment-and-pgm.nw"
+#line 1089 "book/26-augment-and-pgm.nw"
 int main(void)
 {
     
-#line 1067 "book/26-augment-and-pgm.nw"
+#line 1105 "book/26-augment-and-pgm.nw"
 char dir[] = "/tmp/pgm-test-XXXXXX";
 if (mkdtemp(dir) == NULL) {
     printf("Bail out! cannot make a temporary directory\n");
     return 1;
 }
-#line 1054 "book/26-augment-and-pgm.nw"
+#line 1092 "book/26-augment-and-pgm.nw"
     
-#line 1136 "book/26-augment-and-pgm.nw"
+#line 1174 "book/26-augment-and-pgm.nw"
 {
     uint8_t img[28 * 28], back[28 * 28];
     char err[256] = "", path[128];
@@ -91,7 +91,7 @@ if (mkdtemp(dir) == NULL) {
     tap_ok(rc == 0 && memcmp(img, back, sizeof img) == 0, "pgm_read_digit reads it too (%s)",
            rc == 0 ? "no error" : err);
     
-#line 1159 "book/26-augment-and-pgm.nw"
+#line 1197 "book/26-augment-and-pgm.nw"
 FILE *f = fopen(path, "rb");
 char head[16] = "";
 long size = -1;
@@ -104,11 +104,11 @@ if (f != NULL) {
 }
 tap_ok(strcmp(head, "P5\n28 28\n255\n") == 0 && size == 13 + 28 * 28,
        "written file: header P5 28 28 255, %ld bytes (expected 797)", size);
-#line 1155 "book/26-augment-and-pgm.nw"
+#line 1193 "book/26-augment-and-pgm.nw"
 }
-#line 1055 "book/26-augment-and-pgm.nw"
+#line 1093 "book/26-augment-and-pgm.nw"
     
-#line 1178 "book/26-augment-and-pgm.nw"
+#line 1216 "book/26-augment-and-pgm.nw"
 static const uint8_t six[6] = { 0, 1, 127, 128, 254, 255 };
 expect_pixels("P2 with comments and odd whitespace",
               put_text(dir, "plain.pgm", "P2\n# a comment\n3\t# width\n\n 2 # height\r\n255\n"
@@ -120,9 +120,9 @@ expect_pixels("P2 with comments and odd whitespace",
     memcpy(buf + sizeof head - 1, six, 6);
     expect_pixels("P5 with comments", put(dir, "binary.pgm", buf, sizeof buf), 2, 3, six);
 }
-#line 1056 "book/26-augment-and-pgm.nw"
+#line 1094 "book/26-augment-and-pgm.nw"
     
-#line 1199 "book/26-augment-and-pgm.nw"
+#line 1237 "book/26-augment-and-pgm.nw"
 static const uint8_t want15[4] = { 0, 119, 136, 255 };
 expect_pixels("P2 maxval 15", put_text(dir, "m15.pgm", "P2 4 1 15 0 7 8 15\n"), 1, 4, want15);
 static const uint8_t want1[4] = { 0, 255, 255, 0 };
@@ -134,9 +134,9 @@ expect_pixels("P2 maxval 1", put_text(dir, "m1.pgm", "P2 2 2 1\n0 1\n1 0\n"), 2,
     expect_pixels("P5 maxval 65535, two bytes a sample", put(dir, "m16.pgm", wide, sizeof wide),
                   1, 3, want16);
 }
-#line 1057 "book/26-augment-and-pgm.nw"
+#line 1095 "book/26-augment-and-pgm.nw"
     
-#line 1237 "book/26-augment-and-pgm.nw"
+#line 1275 "book/26-augment-and-pgm.nw"
 {
     char missing[128];
     snprintf(missing, sizeof missing, "%s/nowhere.pgm", dir);
@@ -152,9 +152,9 @@ static const Case not_pgm[] = {
     { "text", "text.pgm", "hello\n", 28, 28, "not a PGM image" },
 };
 expect_errors(dir, not_pgm, sizeof not_pgm / sizeof not_pgm[0]);
-#line 1058 "book/26-augment-and-pgm.nw"
+#line 1096 "book/26-augment-and-pgm.nw"
     
-#line 1260 "book/26-augment-and-pgm.nw"
+#line 1298 "book/26-augment-and-pgm.nw"
 static const Case headers[] = {
     { "header cut after the width", "cut.pgm", "P5\n28 ", 28, 28, "truncated header: no height" },
     { "header ends in a comment", "comment.pgm", "P2 28 28 # 255", 28, 28,
@@ -176,9 +176,9 @@ static const Case headers[] = {
       "maxval \"65536\" is not a whole number from 1 to 65535" },
 };
 expect_errors(dir, headers, sizeof headers / sizeof headers[0]);
-#line 1059 "book/26-augment-and-pgm.nw"
+#line 1097 "book/26-augment-and-pgm.nw"
     
-#line 1289 "book/26-augment-and-pgm.nw"
+#line 1327 "book/26-augment-and-pgm.nw"
 static const Case rasters[] = {
     { "P5 raster cut", "cut5.pgm", "P5 3 2 255\n\1\2\3\4\5", 2, 3,
       "truncated pixel data: 5 of 6 bytes" },
@@ -196,11 +196,13 @@ static const Case rasters[] = {
       "trailing data after the 6 samples: \"7\"" },
     { "P5 extra byte", "extra5.pgm", "P5 3 2 255\n\1\2\3\4\5\6\n", 2, 3,
       "trailing bytes after the 6 samples" },
+    { "P5 header ending in CR LF", "crlf5.pgm", "P5\r\n3 2\r\n255\r\n\1\2\3\4\5\6", 2, 3,
+      "the header ends in CR LF" },
 };
 expect_errors(dir, rasters, sizeof rasters / sizeof rasters[0]);
-#line 1060 "book/26-augment-and-pgm.nw"
+#line 1098 "book/26-augment-and-pgm.nw"
     
-#line 1314 "book/26-augment-and-pgm.nw"
+#line 1354 "book/26-augment-and-pgm.nw"
 {
     uint8_t px[4] = { 0 };
     char err[256] = "";
@@ -212,12 +214,12 @@ expect_errors(dir, rasters, sizeof rasters / sizeof rasters[0]);
         tap_ok(1, "write to a full disk # skip no /dev/full");
     }
 }
-#line 1061 "book/26-augment-and-pgm.nw"
+#line 1099 "book/26-augment-and-pgm.nw"
     
-#line 1100 "book/26-augment-and-pgm.nw"
+#line 1138 "book/26-augment-and-pgm.nw"
 for (int k = 0; k < n_files; k++)
     unlink(files[k]);
 rmdir(dir);
-#line 1062 "book/26-augment-and-pgm.nw"
+#line 1100 "book/26-augment-and-pgm.nw"
     return tap_done();
 }
