@@ -17,7 +17,7 @@ typedef struct {
     int batches;
     double best;
 } Measure;
-#line 646 "book/31-fast-step.nw"
+#line 654 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
 #line 481 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
@@ -89,29 +89,34 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     rng_seed(&rng, 1);
     net_init(net, &rng);
     net->kernels = m->kernels;
-    long step = 0, images = (long)m->batches * c.batch, total_steps = 1 + m->batches;
+    int images = m->batches * c.batch;
     
-#line 605 "book/31-fast-step.nw"
-for (int i = 0; i < c.batch; i++)
-    index[i] = i;
+#line 610 "book/31-fast-step.nw"
+Mnist first = *train;
+first.n = c.batch;
+TrainState warm;
+train_state_init(&warm, &c, &first, test);
 if (m->training)
-    train_epoch(net, train, index, c.batch, &c, 1, &step, total_steps, &rng, labels, NULL);
+    train_epoch(net, &first, &warm, 2, labels, NULL, NULL);
 else
     net_evaluate(net, test, c.batch, labels, index);
+train_state_free(&warm);
 #line 590 "book/31-fast-step.nw"
+    Mnist part = *train;
+    part.n = images;
+    TrainState s;
+    train_state_init(&s, &c, &part, test);
     double t0 = omp_get_wtime();
-    if (m->training) {
-        for (long i = 0; i < images; i++)
-            index[i] = (int)i;
-        train_epoch(net, train, index, (int)images, &c, 1, &step, total_steps, &rng, labels, NULL);
-    } else {
-        net_evaluate(net, test, (int)images, labels, index);
-    }
+    if (m->training)
+        train_epoch(net, &part, &s, m->batches, labels, NULL, NULL);
+    else
+        net_evaluate(net, test, images, labels, index);
     double t = omp_get_wtime() - t0;
+    train_state_free(&s);
     net_free(net);
     return t;
 }
-#line 691 "book/31-fast-step.nw"
+#line 699 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
@@ -121,7 +126,7 @@ static double per_second(const Measure *m)
 int main(int argc, char **argv)
 {
     
-#line 729 "book/31-fast-step.nw"
+#line 737 "book/31-fast-step.nw"
 cli_program = "bench-train";
 const char *data = NULL, *csv = NULL;
 long batches = 40;
@@ -145,7 +150,7 @@ if (data == NULL)
     cli_usage_error("needs --data DIR, the directory with the MNIST files");
 #line 458 "book/31-fast-step.nw"
     
-#line 756 "book/31-fast-step.nw"
+#line 764 "book/31-fast-step.nw"
 Mnist train, test;
 char err[512];
 if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -162,13 +167,13 @@ int *index = malloc((size_t)train.n * sizeof *index), *labels = malloc(128 * siz
 CHECK(index != NULL && labels != NULL);
 #line 459 "book/31-fast-step.nw"
     
-#line 773 "book/31-fast-step.nw"
+#line 781 "book/31-fast-step.nw"
 double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
 printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
        batches, omp_get_max_threads());
 #line 460 "book/31-fast-step.nw"
     
-#line 622 "book/31-fast-step.nw"
+#line 630 "book/31-fast-step.nw"
 int T = omp_get_max_threads();
 int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
 Measure m[] = {
@@ -188,7 +193,7 @@ for (int round = 0; round < 3; round++)
     }
 #line 461 "book/31-fast-step.nw"
     
-#line 660 "book/31-fast-step.nw"
+#line 668 "book/31-fast-step.nw"
 Net *shape = net_create(train_defaults().arch, 1);
 double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
 net_free(shape);
@@ -201,7 +206,7 @@ for (int k = 0; k < NMEASURES; k++) {
     if (T == 1 && (k == FAST_T || k == INFER_T))
         continue;
     
-#line 680 "book/31-fast-step.nw"
+#line 688 "book/31-fast-step.nw"
 const char *what = m[k].training ? "train" : "infer";
 double rate = per_second(&m[k]);
 double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
@@ -210,9 +215,9 @@ rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-#line 672 "book/31-fast-step.nw"
+#line 680 "book/31-fast-step.nw"
 }
-#line 703 "book/31-fast-step.nw"
+#line 711 "book/31-fast-step.nw"
 int fast_T = T > 1 ? FAST_T : FAST_1;
 rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
 rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -222,7 +227,7 @@ rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
 struct rusage ru;
 getrusage(RUSAGE_SELF, &ru);
 rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-#line 674 "book/31-fast-step.nw"
+#line 682 "book/31-fast-step.nw"
 bench_rows_print(stdout, rows, nr);
 if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
     return 1;
