@@ -144,7 +144,8 @@ MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
 MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md)
-PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion
+PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion \
+                      mnist-main-errors mnist-main-filters mnist-main-maps
 
 runs: $(PART1_CSV) $(PART1_TABLES) $(MNIST_TABLES) $(BOOK)/values.txt
 
@@ -159,6 +160,15 @@ $(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(M
 
 $(BOOK)/runs/mnist-%-confusion.csv: $(BOOK)/runs/mnist-%.model
 	$(BUILD)/bin/mnistnet eval --model $< --data $(MNIST_DIR) --confusion $@
+
+# What the trained model sees (book/29a-inside-the-network.nw): mnistviz
+# writes the pictures as gnuplot matrix blocks.
+$(BOOK)/runs/mnist-%-errors.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+	$(BUILD)/bin/mnistviz errors --model $< --data $(MNIST_DIR) >$@.tmp && mv $@.tmp $@
+$(BOOK)/runs/mnist-%-filters.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz
+	$(BUILD)/bin/mnistviz filters --model $< >$@.tmp && mv $@.tmp $@
+$(BOOK)/runs/mnist-%-maps.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+	$(BUILD)/bin/mnistviz maps --model $< --data $(MNIST_DIR) --image 0 >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/mnist-%-schedule.csv: $(BUILD)/bin/mnistnet
 	@mkdir -p $(@D)
@@ -196,6 +206,12 @@ $(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) chunks/mn
 
 figures: $(FIGURES)
 
+# The three figures of book/29a-inside-the-network.nw, one rule each for SVG and PDF.
+define MNIST_VIZ_FIGURE
+$$(BOOK)/figures/mnist-main-$(1).svg $$(BOOK)/figures/mnist-main-$(1).pdf: figures/mnist-$(1).gp figures/terminal.gp $$(BOOK)/runs/mnist-main-$(1).csv
+	$$(call GNUPLOT,csv='$$(BOOK)/runs/mnist-main-$(1).csv',figures/mnist-$(1).gp)
+endef
+
 GNUPLOT = @mkdir -p $(@D) && gnuplot -e "fmt='$(subst .,,$(suffix $@))'; out='$@'; $(1)" $(2)
 
 $(BOOK)/figures/part1-network.svg $(BOOK)/figures/part1-network.pdf: figures/part1-network.gp figures/terminal.gp
@@ -221,6 +237,8 @@ $(BOOK)/figures/mnist-%-confusion.svg: figures/mnist-confusion.gp figures/termin
 	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
 $(BOOK)/figures/mnist-%-confusion.pdf: figures/mnist-confusion.gp figures/terminal.gp $(BOOK)/runs/mnist-%-confusion.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
+
+$(foreach v,errors filters maps,$(eval $(call MNIST_VIZ_FIGURE,$(v))))
 
 # The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
 # pandoc twice, through the Lua filter that fills in values and tables.
