@@ -267,3 +267,20 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 .PHONY: data
 data:
 	sh chunks/fetch-mnist.sh $(MNIST_DIR)
+
+# ---------------------------------------------------------------- check-book
+# The book as its readers get it (book/91-weaving.nw): the HTML page in
+# Debian's chromium (driven by playwright-core from npm, pinned in
+# package-lock.json), the PDF page by page, the chunks, the numbers.
+# Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
+CHECK_BOOK_PACKAGES := chromium nodejs npm
+.PHONY: check-book check-book-deps
+check-book: check-book-deps book
+	sh chunks/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
+
+check-book-deps:
+	@command -v chromium >/dev/null && command -v node >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(CHECK_BOOK_PACKAGES); }
+	@[ -f node_modules/playwright-core/package.json ] || npm ci --no-audit --no-fund
