@@ -52,8 +52,20 @@ function chapter_links(doc)
   end
   return doc
 end
+function chunk_label(el)
+  if not FORMAT:match("latex") or not el.classes:includes("chunkhead") or el.identifier == "" then return nil end
+  el.content = pandoc.walk_inline(el, { Link = function(l) return l.content end }).content
+  table.insert(el.content, 1, pandoc.RawInline("latex", "\\label{" .. el.identifier .. "}"))
+  return el
+end
+function chunk_page(el)
+  if not FORMAT:match("latex") or not el.target:match("^#NW") then return nil end
+  return { el, pandoc.RawInline("latex", "~(p.\\,\\pageref{" .. el.target:sub(2) .. "})") }
+end
 return {
   { Meta = load_values },
   { Span = value_span, Div = include_div, Image = figure_format },
   { Pandoc = chapter_links },
+  { Span = chunk_label },
+  { Link = chunk_page },
 }
