@@ -2,6 +2,7 @@
 # gnuplot -e "csv='filters.csv'; fmt='svg'; out='x.svg'" figures/mnist-filters.gp
 width = 7.0; height = 2.6
 load 'figures/terminal.gp'
+labelfont = fmt eq 'svg' ? ',16' : ',9'
 unset grid; unset border; unset tics
 stats csv index 0 using 1 nooutput
 n = STATS_records; per_row = 8; rows = int(ceil(n / real(per_row)))
@@ -18,4 +19,4 @@ set cbtics ('−1' -1, '0' 0, '+1' 1) scale 0
 set rmargin at screen 0.86
 set colorbox user origin screen 0.89, graph 0.1 size screen 0.02, graph 0.8
 plot for [t=1:n] csv index t matrix using (x0(t) + $1):(y0(t) + $2):3 with image pixels, \
-     csv index 0 using (x0($1) + (r - 1) / 2.0):(y0($1) - 0.9):(sprintf('%d', $1)) with labels font ',11'
+     csv index 0 using (x0($1) + (r - 1) / 2.0):(y0($1) - 0.9):(sprintf('%d', $1)) with labels font labelfont
