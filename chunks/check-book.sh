@@ -37,4 +37,10 @@ pdf_figs=$(grep -o '^ *Figure [0-9]*\.[0-9]*:' "$out/book.txt" | sort -u | wc -l
 nopdf=$(while read -r src; do [ -s "$book/${src%.svg}.pdf" ] || printf '%s ' "${src%.svg}.pdf"; done <"$out/figures.txt")
 [ "$html_figs" -gt 0 ] && [ "$pdf_figs" -eq "$html_figs" ] && [ -z "$nopdf" ]
 ok $? "the PDF has all $html_figs figures of the HTML book ($pdf_figs captions)${nopdf:+; missing: $nopdf}"
+pdftotext -bbox "$pdf" "$out/book-words.html"
+outside=$(awk -F'"' '/<page / { page++; width = $2 }
+    /<word / && ($6 > width - 56.7 || $2 < 56.7) { w = $0; sub(/.*">/, "", w); sub(/<\/word>.*/, "", w)
+                                                  printf "p. %d: %s; ", page, w }' "$out/book-words.html")
+[ -z "$outside" ]
+ok $? "no text of the PDF runs into the outer 2 cm of a page${outside:+; $outside}"
 exit $status
