@@ -254,9 +254,9 @@ PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone 
 BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/book-filter.lua $(BOOK)/values.txt \
 	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
-$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css
+$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/book-nav.html
 	cp book/style.css $(BOOK)/style.css
-	$(PANDOC) --mathml --css style.css --toc-depth=3 -o $@
+	$(PANDOC) --mathml --css style.css --toc-depth=3 --include-after-body=chunks/book-nav.html -o $@
 
 $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 	$(PANDOC) --pdf-engine=pdflatex --top-level-division=chapter -H book/latex-header.tex -o $@
