@@ -1,6 +1,6 @@
 # A grid of misclassified test digits, "true → predicted" above each, from `mnistviz errors`.
 # gnuplot -e "csv='errors.csv'; fmt='svg'; out='x.svg'" figures/mnist-errors.gp
-width = 7.0; height = 3.9
+width = 7.0; height = 3.4
 load 'figures/terminal.gp'
 labelfont = fmt eq 'svg' ? ',16' : ',9'
 unset grid; unset border; unset tics; unset colorbox

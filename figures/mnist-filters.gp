@@ -1,6 +1,6 @@
 # The first convolution layer's filters as images, from `mnistviz filters`.
 # gnuplot -e "csv='filters.csv'; fmt='svg'; out='x.svg'" figures/mnist-filters.gp
-width = 7.0; height = 2.6
+width = 7.0; height = 2.3
 load 'figures/terminal.gp'
 labelfont = fmt eq 'svg' ? ',16' : ',9'
 unset grid; unset border; unset tics
