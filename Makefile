@@ -275,12 +275,14 @@ data:
 # Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
 CHECK_BOOK_PACKAGES := chromium nodejs npm
 .PHONY: check-book check-book-deps
-check-book: check-book-deps book
+check-book: check-book-deps node_modules/.package-lock.json book
 	sh chunks/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 check-book-deps:
 	@command -v chromium >/dev/null && command -v node >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(CHECK_BOOK_PACKAGES); }
-	@[ -f node_modules/playwright-core/package.json ] || npm ci --no-audit --no-fund
