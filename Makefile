@@ -144,7 +144,8 @@ MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
 MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md)
-PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion bench-train
+PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion \
+                      mnist-main-errors mnist-main-filters mnist-main-maps bench-train
 
 # "Making it fast" (book/30, book/31): the build runs both benchmarks, on
 # MNIST_THREADS threads, for the numbers and the figure of the book.
@@ -181,6 +182,15 @@ $(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(M
 
 $(BOOK)/runs/mnist-%-confusion.csv: $(BOOK)/runs/mnist-%.model
 	$(BUILD)/bin/mnistnet eval --model $< --data $(MNIST_DIR) --confusion $@
+
+# What the trained model sees (book/29a-inside-the-network.nw): mnistviz
+# writes the pictures as gnuplot matrix blocks.
+$(BOOK)/runs/mnist-%-errors.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+	$(BUILD)/bin/mnistviz errors --model $< --data $(MNIST_DIR) >$@.tmp && mv $@.tmp $@
+$(BOOK)/runs/mnist-%-filters.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz
+	$(BUILD)/bin/mnistviz filters --model $< >$@.tmp && mv $@.tmp $@
+$(BOOK)/runs/mnist-%-maps.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+	$(BUILD)/bin/mnistviz maps --model $< --data $(MNIST_DIR) --image 0 >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/mnist-%-schedule.csv: $(BUILD)/bin/mnistnet
 	@mkdir -p $(@D)
@@ -219,6 +229,12 @@ $(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) chunks/mn
 
 figures: $(FIGURES)
 
+# The three figures of book/29a-inside-the-network.nw, one rule each for SVG and PDF.
+define MNIST_VIZ_FIGURE
+$$(BOOK)/figures/mnist-main-$(1).svg $$(BOOK)/figures/mnist-main-$(1).pdf: figures/mnist-$(1).gp figures/terminal.gp $$(BOOK)/runs/mnist-main-$(1).csv
+	$$(call GNUPLOT,csv='$$(BOOK)/runs/mnist-main-$(1).csv',figures/mnist-$(1).gp)
+endef
+
 GNUPLOT = @mkdir -p $(@D) && gnuplot -e "fmt='$(subst .,,$(suffix $@))'; out='$@'; $(1)" $(2)
 
 $(BOOK)/figures/part1-network.svg $(BOOK)/figures/part1-network.pdf: figures/part1-network.gp figures/terminal.gp
@@ -245,6 +261,7 @@ $(BOOK)/figures/mnist-%-confusion.svg: figures/mnist-confusion.gp figures/termin
 $(BOOK)/figures/mnist-%-confusion.pdf: figures/mnist-confusion.gp figures/terminal.gp $(BOOK)/runs/mnist-%-confusion.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/mnist-$*-confusion.csv',figures/mnist-confusion.gp)
 
+$(foreach v,errors filters maps,$(eval $(call MNIST_VIZ_FIGURE,$(v))))
 $(BOOK)/figures/bench-train.svg $(BOOK)/figures/bench-train.pdf: figures/bench-train.gp figures/terminal.gp $(BOOK)/runs/bench-train.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/bench-train.csv',figures/bench-train.gp)
 
@@ -262,9 +279,9 @@ PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone 
 BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/book-filter.lua $(BOOK)/values.txt \
 	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
-$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css
+$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/book-nav.html
 	cp book/style.css $(BOOK)/style.css
-	$(PANDOC) --mathml --css style.css --toc-depth=3 -o $@
+	$(PANDOC) --mathml --css style.css --toc-depth=3 --include-after-body=chunks/book-nav.html -o $@
 
 $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 	$(PANDOC) --pdf-engine=pdflatex --top-level-division=chapter -H book/latex-header.tex -o $@
@@ -333,3 +350,22 @@ VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-k
             --suppressions=tests/valgrind.supp
 check-valgrind: $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
 	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $^
+
+# ---------------------------------------------------------------- check-book
+# The book as its readers get it (book/91-weaving.nw): the HTML page in
+# Debian's chromium (driven by playwright-core from npm, pinned in
+# package-lock.json), the PDF page by page, the chunks, the numbers.
+# Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
+CHECK_BOOK_PACKAGES := chromium nodejs npm
+.PHONY: check-book check-book-deps
+check-book: check-book-deps node_modules/.package-lock.json book
+	sh chunks/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+check-book-deps:
+	@command -v chromium >/dev/null && command -v node >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(CHECK_BOOK_PACKAGES); }

@@ -25,7 +25,7 @@ END {
         if (k == "@file") printf "\n\n"
         else if (k == "@begin" && a ~ /^code /) { incode = 1; label = ""; name = ""; code = ""; pending = ""
                                                   used_in = ""; nextdef = ""; prevdef = ""; root = 0
-                                                  defines = ""; uses = ""; where = ""
+                                                  defines = ""; uses = ""; where = ""; chunk_uses = ""
                                                   started = 0 }
         else if (k == "@end" && a ~ /^code /) { incode = 0
                                                 sub(/\n+$/, "", code)
@@ -38,6 +38,7 @@ END {
                                                 else if (used_in != "")  foot = foot "Used in " used_in ". "
                                                 if (prevdef != "") foot = foot "Continues " prevdef ". "
                                                 if (nextdef != "") foot = foot "Continued in " nextdef ". "
+                                                if (chunk_uses != "") foot = foot "Uses chunks " chunk_uses ". "
                                                 if (defines != "") foot = foot "Defines " defines ". "
                                                 if (uses != "")    foot = foot "Uses " uses ". "
                                                 if (foot != "") printf "[%s]{.chunkfoot}\n\n", foot
@@ -46,7 +47,7 @@ END {
                            else if (k == "@defn")   name = a
                            else if (k == "@text")   code = code a
                            else if (k == "@nl")     { if (name != "" && started) code = code "\n"; started = 1 }
-                           else if (k == "@use")    code = code "<<" plain(a) " " number[pending] ">>"
+                           else if (k == "@use")    { code = code "<<" plain(a) " " number[pending] ">>"; note_chunk_use(pending) }
                            else if (k == "@xref")   { split(a, w, " ")
                                                       if (w[1] == "ref")           pending = w[2]
                                                       else if (w[1] == "useitem")  used_in = used_in sep(used_in) link(w[2])
@@ -100,6 +101,7 @@ function language(name,    steps) {
 }
 function keyword(s) { return s ~ / / ? substr(s, 1, index(s, " ") - 1) : s }
 function arg(s)     { return s ~ / / ? substr(s, index(s, " ") + 1) : "" }
+function note_chunk_use(l) { if (index(chunk_uses ",", link(l) ",") == 0) chunk_uses = chunk_uses sep(chunk_uses) link(l) }
 function link(l) { return "[" number[l] "](#" l ")" }
 function sep(s)  { return s == "" ? "" : ", " }
 function plain(s) { gsub(/\[\[|\]\]/, "", s); return s }
