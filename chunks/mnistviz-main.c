@@ -194,7 +194,7 @@ if (needs_data && data == NULL)
     
 #line 155 "book/29a-inside-the-network.nw"
 char err[512];
-Net *net = model_load(model, 500, err, sizeof err);
+Net *net = model_load(model, 500, NULL, err, sizeof err);
 if (!net) {
     fprintf(stderr, "mnistviz: %s\n", err);
     return 1;
