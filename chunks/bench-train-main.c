@@ -1,4 +1,4 @@
-#line 443 "book/31-fast-step.nw"
+#line 438 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "check.h"
 #include "cli.h"
 #include "train.h"
-#line 568 "book/31-fast-step.nw"
+#line 563 "book/31-fast-step.nw"
 typedef struct {
     const char *name;
     Kernels kernels;
@@ -17,9 +17,9 @@ typedef struct {
     int batches;
     double best;
 } Measure;
-#line 654 "book/31-fast-step.nw"
+#line 649 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 481 "book/31-fast-step.nw"
+#line 476 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -46,7 +46,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 514 "book/31-fast-step.nw"
+#line 509 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -66,7 +66,7 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 545 "book/31-fast-step.nw"
+#line 540 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, int training)
 {
     double flops = 0;
@@ -79,7 +79,7 @@ static double flops_per_image(const Net *net, int training)
     }
     return flops;
 }
-#line 579 "book/31-fast-step.nw"
+#line 574 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -91,7 +91,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
     
-#line 610 "book/31-fast-step.nw"
+#line 605 "book/31-fast-step.nw"
 Mnist first = *train;
 first.n = c.batch;
 TrainState warm;
@@ -101,7 +101,7 @@ if (m->training)
 else
     net_evaluate(net, test, c.batch, labels, index);
 train_state_free(&warm);
-#line 590 "book/31-fast-step.nw"
+#line 585 "book/31-fast-step.nw"
     Mnist part = *train;
     part.n = images;
     TrainState s;
@@ -116,17 +116,17 @@ train_state_free(&warm);
     net_free(net);
     return t;
 }
-#line 699 "book/31-fast-step.nw"
+#line 694 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 455 "book/31-fast-step.nw"
+#line 450 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
     
-#line 737 "book/31-fast-step.nw"
+#line 732 "book/31-fast-step.nw"
 cli_program = "bench-train";
 const char *data = NULL, *csv = NULL;
 long batches = 40;
@@ -148,9 +148,9 @@ for (int i = 1; i < argc; i++) {
 }
 if (data == NULL)
     cli_usage_error("needs --data DIR, the directory with the MNIST files");
-#line 458 "book/31-fast-step.nw"
+#line 453 "book/31-fast-step.nw"
     
-#line 764 "book/31-fast-step.nw"
+#line 759 "book/31-fast-step.nw"
 Mnist train, test;
 char err[512];
 if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -165,15 +165,15 @@ if (batches * 128 > train.n || batches * 128 > test.n) {
 }
 int *index = malloc((size_t)train.n * sizeof *index), *labels = malloc(128 * sizeof *labels);
 CHECK(index != NULL && labels != NULL);
-#line 459 "book/31-fast-step.nw"
+#line 454 "book/31-fast-step.nw"
     
-#line 781 "book/31-fast-step.nw"
+#line 776 "book/31-fast-step.nw"
 double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
 printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
        batches, omp_get_max_threads());
-#line 460 "book/31-fast-step.nw"
+#line 455 "book/31-fast-step.nw"
     
-#line 630 "book/31-fast-step.nw"
+#line 625 "book/31-fast-step.nw"
 int T = omp_get_max_threads();
 int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
 Measure m[] = {
@@ -191,9 +191,9 @@ for (int round = 0; round < 3; round++)
         double t = time_once(&m[k], &train, &test, index, labels);
         m[k].best = t < m[k].best ? t : m[k].best;
     }
-#line 461 "book/31-fast-step.nw"
+#line 456 "book/31-fast-step.nw"
     
-#line 668 "book/31-fast-step.nw"
+#line 663 "book/31-fast-step.nw"
 Net *shape = net_create(train_defaults().arch, 1);
 double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
 net_free(shape);
@@ -206,7 +206,7 @@ for (int k = 0; k < NMEASURES; k++) {
     if (T == 1 && (k == FAST_T || k == INFER_T))
         continue;
     
-#line 688 "book/31-fast-step.nw"
+#line 683 "book/31-fast-step.nw"
 const char *what = m[k].training ? "train" : "infer";
 double rate = per_second(&m[k]);
 double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
@@ -215,9 +215,9 @@ rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-#line 680 "book/31-fast-step.nw"
+#line 675 "book/31-fast-step.nw"
 }
-#line 711 "book/31-fast-step.nw"
+#line 706 "book/31-fast-step.nw"
 int fast_T = T > 1 ? FAST_T : FAST_1;
 rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
 rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -227,10 +227,10 @@ rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
 struct rusage ru;
 getrusage(RUSAGE_SELF, &ru);
 rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-#line 682 "book/31-fast-step.nw"
+#line 677 "book/31-fast-step.nw"
 bench_rows_print(stdout, rows, nr);
 if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
     return 1;
-#line 462 "book/31-fast-step.nw"
+#line 457 "book/31-fast-step.nw"
     return 0;
 }

@@ -1,10 +1,10 @@
-#line 301 "book/31-fast-step.nw"
+#line 296 "book/31-fast-step.nw"
 #include <omp.h>
 #include "batchnorm.h"
 #include "batchnorm_fast.h"
 #include "float-check.h"
 #include "pointwise.h"
-#line 321 "book/31-fast-step.nw"
+#line 316 "book/31-fast-step.nw"
 typedef struct {
     float *act, *mean, *rstd, *rmean, *rvar, *din, *dgamma, *dbeta;
 } BnResult;
@@ -27,7 +27,7 @@ static void bt_free(BnResult *r)
     free(r->act), free(r->mean), free(r->rstd), free(r->rmean), free(r->rvar);
     free(r->din), free(r->dgamma), free(r->dbeta);
 }
-#line 349 "book/31-fast-step.nw"
+#line 344 "book/31-fast-step.nw"
 static void bt_run_fast(BnResult *r, int threads, const float *in, const float *dact,
                         const float *gamma, const float *beta, int N, int C, int H, int W)
 {
@@ -37,7 +37,7 @@ static void bt_run_fast(BnResult *r, int threads, const float *in, const float *
     bn_relu_forward_fast(r->act, in, gamma, beta, r->mean, r->rstd, r->rmean, r->rvar, N, C, H, W, 1);
     bn_relu_backward_fast(r->din, r->dgamma, r->dbeta, dact, r->act, in, gamma, r->mean, r->rstd, N, C, H, W);
 }
-#line 365 "book/31-fast-step.nw"
+#line 360 "book/31-fast-step.nw"
 static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
 {
     size_t n = (size_t)N * C * H * W, HW = (size_t)H * W;
@@ -53,7 +53,7 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
     snprintf(name, sizeof name, "N=%d C=%d %dx%d%s", N, C, H, W, constant_channel ? ", constant channel" : "");
     BnResult ref = bt_alloc(n, C), fast = bt_alloc(n, C), one = bt_alloc(n, C);
     
-#line 389 "book/31-fast-step.nw"
+#line 384 "book/31-fast-step.nw"
 float *dbn = calloc(n, sizeof(float));
 CHECK(dbn != NULL);
 bn_forward(ref.act, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 1);
@@ -61,11 +61,11 @@ relu_forward(ref.act, ref.act, n);
 relu_backward(dbn, dact, ref.act, n);
 bn_backward(ref.din, ref.dgamma, ref.dbeta, dbn, in, gamma, ref.mean, ref.rstd, N, C, H, W);
 free(dbn);
-#line 380 "book/31-fast-step.nw"
+#line 375 "book/31-fast-step.nw"
     bt_run_fast(&fast, 2, in, dact, gamma, beta, N, C, H, W);
     bt_run_fast(&one, 1, in, dact, gamma, beta, N, C, H, W);
     
-#line 399 "book/31-fast-step.nw"
+#line 394 "book/31-fast-step.nw"
 struct { const char *what; float *a, *b, *c; size_t n; } pair[] = {
     { "act", fast.act, ref.act, one.act, n },          { "mean", fast.mean, ref.mean, one.mean, C },
     { "rstd", fast.rstd, ref.rstd, one.rstd, C },      { "running mean", fast.rmean, ref.rmean, one.rmean, C },
@@ -79,7 +79,7 @@ for (size_t k = 0; k < sizeof pair / sizeof pair[0]; k++) {
     same &= memcmp(pair[k].a, pair[k].c, pair[k].n * sizeof(float)) == 0;
 }
 tap_ok(same, "%s: 1 and 2 threads give bit-identical results", name);
-#line 419 "book/31-fast-step.nw"
+#line 414 "book/31-fast-step.nw"
 float *eval_ref = malloc(n * sizeof(float)), *eval_fast = malloc(n * sizeof(float));
 CHECK(eval_ref != NULL && eval_fast != NULL);
 bn_forward(eval_ref, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 0);
@@ -88,12 +88,12 @@ bn_relu_forward_fast(eval_fast, in, gamma, beta, fast.mean, fast.rstd, ref.rmean
 double e = fc_rel_err(eval_fast, eval_ref, n);
 tap_ok(e <= 1e-5, "%s: evaluation mode, relative error %.1e", name, e);
 free(eval_ref), free(eval_fast);
-#line 383 "book/31-fast-step.nw"
+#line 378 "book/31-fast-step.nw"
     bt_free(&ref), bt_free(&fast), bt_free(&one);
     free(in), free(dact), free(gamma), free(beta);
 }
 
-#line 308 "book/31-fast-step.nw"
+#line 303 "book/31-fast-step.nw"
 int main(void)
 {
     Rng rng;
