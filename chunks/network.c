@@ -1,4 +1,4 @@
-#line 114 "book/27-network.nw"
+#line 121 "book/27-network.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "network.h"
 #include "pointwise.h"
 #include "pool.h"
-#line 143 "book/27-network.nw"
+#line 150 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { CONV, 16, 3, 0, 1, 0 },    { CONV, 32, 3, 0, 1, 0 },    { MAXPOOL, 0, 0, 0, 0, 0 },
     { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },    { CONV, 32, 3, 1, 1, 0 },
@@ -27,14 +27,14 @@ const Architecture arch_main = { "main", "16/32 channels, 1x1 transitions, GAP",
                                  sizeof main_layers / sizeof main_layers[0], main_layers };
 const Architecture arch_small = { "small", "8-16 channels, deeper before and after one pool, GAP",
                                   sizeof small_layers / sizeof small_layers[0], small_layers };
-#line 134 "book/27-network.nw"
+#line 141 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
 static void bn_relu_forward(const Net *net, Layer *L, int n, int training);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
-#line 165 "book/27-network.nw"
+#line 172 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -43,7 +43,7 @@ const Architecture *arch_find(const char *name)
         return &arch_small;
     return NULL;
 }
-#line 257 "book/27-network.nw"
+#line 264 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -55,7 +55,7 @@ Net *net_create(const Architecture *arch, int N)
     net->layer = calloc(arch->nlayers, sizeof *net->layer);
     CHECK(net->layer != NULL);
     
-#line 284 "book/27-network.nw"
+#line 291 "book/27-network.nw"
 int C = 1, H = 28, W = 28;
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
@@ -74,20 +74,20 @@ for (int l = 0; l < net->nlayers; l++) {
     C = L->K, H = L->Ho, W = L->Wo;
 }
 CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
-#line 268 "book/27-network.nw"
+#line 275 "book/27-network.nw"
     carve(net);
     
-#line 377 "book/27-network.nw"
+#line 384 "book/27-network.nw"
 net->params = calloc(net->nparams, sizeof(real));
 net->grads = calloc(net->nparams, sizeof(real));
 net->velocity = calloc(net->nparams, sizeof(real));
 net->stats = calloc(net->nstats, sizeof(real));
 net->arena = calloc(net->narena, sizeof(real));
 CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
-#line 270 "book/27-network.nw"
+#line 277 "book/27-network.nw"
     carve(net);
     
-#line 631 "book/27-network.nw"
+#line 638 "book/27-network.nw"
 size_t need = 0;
 for (int l = 0; l < net->nlayers; l++) {
     const Layer *L = &net->layer[l];
@@ -95,11 +95,11 @@ for (int l = 0; l < net->nlayers; l++) {
     need = w > need ? w : need;
 }
 conv_work_reserve(&net->work, need);
-#line 272 "book/27-network.nw"
+#line 279 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 310 "book/27-network.nw"
+#line 317 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -116,20 +116,20 @@ static void carve(Net *net)
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
         
-#line 339 "book/27-network.nw"
+#line 346 "book/27-network.nw"
 (void)in;
 if (L->spec.kind == CONV) {
     L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
     if (L->spec.bn_relu) {
         
-#line 358 "book/27-network.nw"
+#line 365 "book/27-network.nw"
 L->gamma = take(net->params, &p, L->K);
 L->beta = take(net->params, &p, L->K);
 L->running_mean = take(net->stats, &s, L->K);
 L->running_var = take(net->stats, &s, L->K);
 L->mean = take(net->arena, &a, L->K);
 L->rstd = take(net->arena, &a, L->K);
-#line 344 "book/27-network.nw"
+#line 351 "book/27-network.nw"
     }
 }
 if (L->spec.kind == CONV && L->spec.bn_relu) {
@@ -141,21 +141,21 @@ if (L->spec.kind == CONV && L->spec.bn_relu) {
 L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
 L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
 L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-#line 386 "book/27-network.nw"
+#line 393 "book/27-network.nw"
 L->dw = mirror(net, L->w);
 L->dgamma = mirror(net, L->gamma);
 L->dbeta = mirror(net, L->beta);
-#line 326 "book/27-network.nw"
+#line 333 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 370 "book/27-network.nw"
+#line 377 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 392 "book/27-network.nw"
+#line 399 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -165,7 +165,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 414 "book/27-network.nw"
+#line 421 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -179,7 +179,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 439 "book/27-network.nw"
+#line 446 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != CONV)
@@ -187,7 +187,7 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 454 "book/27-network.nw"
+#line 461 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
@@ -195,18 +195,18 @@ void net_summary(FILE *out, const Net *net)
         const Layer *L = &net->layer[l];
         char kind[64];
         
-#line 468 "book/27-network.nw"
+#line 475 "book/27-network.nw"
 if (L->spec.kind == CONV)
     snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
              L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
 else
     snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
-#line 461 "book/27-network.nw"
+#line 468 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,,,%zu\n", net->nparams);
 }
-#line 487 "book/27-network.nw"
+#line 494 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -216,7 +216,7 @@ double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 511 "book/27-network.nw"
+#line 518 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_forward(net, L, L->out, x, n);
     break;
@@ -225,7 +225,7 @@ conv_forward(net, L, L->conv, x, n);
 bn_relu_forward(net, L, n, training);
 if (L->mask)
     dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
-#line 495 "book/27-network.nw"
+#line 502 "book/27-network.nw"
                                                               break;
         case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
         case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
@@ -234,11 +234,11 @@ if (L->mask)
     }
     return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
 }
-#line 534 "book/27-network.nw"
+#line 541 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     
-#line 562 "book/27-network.nw"
+#line 569 "book/27-network.nw"
 memset(net->grads, 0, net->nparams * sizeof(real));
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
@@ -253,7 +253,7 @@ for (int l = 0; l < net->nlayers; l++) {
             memset(L->dact, 0, count * sizeof(real));
     }
 }
-#line 537 "book/27-network.nw"
+#line 544 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -263,7 +263,7 @@ for (int l = 0; l < net->nlayers; l++) {
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 586 "book/27-network.nw"
+#line 593 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_backward(net, L, dx, L->dout, x, n);
     break;
@@ -272,14 +272,14 @@ if (L->mask)
     dropout_backward(L->dact, L->dout, L->mask, count);
 bn_relu_backward(net, L, n);
 conv_backward(net, L, dx, L->dconv, x, n);
-#line 545 "book/27-network.nw"
+#line 552 "book/27-network.nw"
                                                                break;
         case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
         case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
         }
     }
 }
-#line 641 "book/27-network.nw"
+#line 648 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -306,7 +306,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 674 "book/27-network.nw"
+#line 681 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;

@@ -1,4 +1,4 @@
-#line 79 "book/27-network.nw"
+#line 86 "book/27-network.nw"
 #ifndef NETWORK_H
 #define NETWORK_H
 #include <stddef.h>
@@ -6,7 +6,7 @@
 #include "conv_fast.h"
 #include "real.h"
 #include "rng.h"
-#line 92 "book/27-network.nw"
+#line 99 "book/27-network.nw"
 typedef enum { CONV, MAXPOOL, GAP } LayerKind;
 
 typedef struct {
@@ -22,35 +22,35 @@ typedef struct {
     int nlayers;
     const LayerSpec *layers;
 } Architecture;
-#line 185 "book/27-network.nw"
+#line 192 "book/27-network.nw"
 typedef struct {
     LayerSpec spec;
     int C, H, W;
     int K, Ho, Wo;
     
-#line 199 "book/27-network.nw"
+#line 206 "book/27-network.nw"
 real *w, *dw;
 real *gamma, *dgamma, *beta, *dbeta;
 real *running_mean, *running_var;
-#line 190 "book/27-network.nw"
+#line 197 "book/27-network.nw"
     
-#line 213 "book/27-network.nw"
+#line 220 "book/27-network.nw"
 real *conv, *dconv;
 real *act, *dact, *dbn;
 real *mask;
 real *out, *dout;
 real *mean, *rstd;
 int *argmax;
-#line 191 "book/27-network.nw"
+#line 198 "book/27-network.nw"
 } Layer;
-#line 618 "book/27-network.nw"
+#line 625 "book/27-network.nw"
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
 #define NET_DEFAULT_KERNELS KERNELS_PLAIN
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 230 "book/27-network.nw"
+#line 237 "book/27-network.nw"
 typedef struct {
     const Architecture *arch;
     int N;
@@ -67,21 +67,21 @@ typedef struct {
     ConvWork work;
     Kernels kernels;
 } Net;
-#line 162 "book/27-network.nw"
+#line 169 "book/27-network.nw"
 extern const Architecture arch_main, arch_small;
 const Architecture *arch_find(const char *name);
-#line 254 "book/27-network.nw"
+#line 261 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N);
 void net_free(Net *net);
-#line 412 "book/27-network.nw"
+#line 419 "book/27-network.nw"
 void net_init(Net *net, Rng *rng);
-#line 437 "book/27-network.nw"
+#line 444 "book/27-network.nw"
 size_t net_layer_params(const Layer *L);
-#line 452 "book/27-network.nw"
+#line 459 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net);
-#line 485 "book/27-network.nw"
+#line 492 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng);
-#line 532 "book/27-network.nw"
+#line 539 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n);
-#line 88 "book/27-network.nw"
+#line 95 "book/27-network.nw"
 #endif
