@@ -98,9 +98,9 @@ function inspect(values) {
     }
   const digits = (s) => s.replace(/[eE].*$/, "").replace(/\D/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
   const byNumber = {};
-  const setting = /\.(iters|epochs|batch|threads|train_images|params)$/;
+  const setting = /\.(iters|epochs|batch|threads|train_images|params)$/, timing = /^bench\.|seconds$/;
   for (const [k, v] of Object.entries(values))
-    if (!setting.test(k) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v) && digits(v) >= 3) byNumber[Number(v)] = k;
+    if (!setting.test(k) && !timing.test(k) && /^-?[\d.]+(e[-+]?\d+)?$/i.test(v) && digits(v) >= 3) byNumber[Number(v)] = k;
   r.values = 0; r.wrongValues = []; r.typed = [];
   for (const s of document.querySelectorAll("span.value")) {
     r.values++;
