@@ -116,7 +116,7 @@ train_state_free(&warm);
     net_free(net);
     return t;
 }
-#line 694 "book/31-fast-step.nw"
+#line 695 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
@@ -126,7 +126,7 @@ static double per_second(const Measure *m)
 int main(int argc, char **argv)
 {
     
-#line 732 "book/31-fast-step.nw"
+#line 733 "book/31-fast-step.nw"
 cli_program = "bench-train";
 const char *data = NULL, *csv = NULL;
 long batches = 40;
@@ -150,7 +150,7 @@ if (data == NULL)
     cli_usage_error("needs --data DIR, the directory with the MNIST files");
 #line 453 "book/31-fast-step.nw"
     
-#line 759 "book/31-fast-step.nw"
+#line 760 "book/31-fast-step.nw"
 Mnist train, test;
 char err[512];
 if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -167,7 +167,7 @@ int *index = malloc((size_t)train.n * sizeof *index), *labels = malloc(128 * siz
 CHECK(index != NULL && labels != NULL);
 #line 454 "book/31-fast-step.nw"
     
-#line 776 "book/31-fast-step.nw"
+#line 777 "book/31-fast-step.nw"
 double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
 printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
        batches, omp_get_max_threads());
@@ -200,13 +200,14 @@ net_free(shape);
 BenchRow rows[40];
 int nr = 0;
 rows[nr++] = (BenchRow){ "setup", "batches", T, "count", (double)batches };
+rows[nr++] = (BenchRow){ "setup", "flops", T, "tflop_per_epoch", f_train * 60000 * 1e-12 };
 rows[nr++] = (BenchRow){ "peak", "fma", 1, "gflop_s", peak1 };
 rows[nr++] = (BenchRow){ "peak", "fma", T, "gflop_s", peakT };
 for (int k = 0; k < NMEASURES; k++) {
     if (T == 1 && (k == FAST_T || k == INFER_T))
         continue;
     
-#line 683 "book/31-fast-step.nw"
+#line 684 "book/31-fast-step.nw"
 const char *what = m[k].training ? "train" : "infer";
 double rate = per_second(&m[k]);
 double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
@@ -215,9 +216,9 @@ rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
 rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-#line 675 "book/31-fast-step.nw"
+#line 676 "book/31-fast-step.nw"
 }
-#line 706 "book/31-fast-step.nw"
+#line 707 "book/31-fast-step.nw"
 int fast_T = T > 1 ? FAST_T : FAST_1;
 rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
 rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -227,7 +228,7 @@ rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
 struct rusage ru;
 getrusage(RUSAGE_SELF, &ru);
 rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-#line 677 "book/31-fast-step.nw"
+#line 678 "book/31-fast-step.nw"
 bench_rows_print(stdout, rows, nr);
 if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
     return 1;

@@ -12,6 +12,7 @@ END { for (k in value) {
       print prefix ".threads", threads }
 function format(unit) {
     if (unit == "speedup" || unit == "scaling" || unit == "speedup_over_fast_conv") return "%.2f"
+    if (unit == "tflop_per_epoch") return "%.2f"
     if (unit == "s_per_epoch") return "%.1f"
     if (unit == "percent_of_peak") return "%.1f"
     return "%.0f" }

@@ -1,4 +1,4 @@
-#line 1320 "book/30-fast-conv.nw"
+#line 1322 "book/30-fast-conv.nw"
 #include "bench.h"
 #include "cli.h"
 

@@ -1,4 +1,4 @@
-#line 562 "book/30-fast-conv.nw"
+#line 564 "book/30-fast-conv.nw"
 #ifndef FLOAT_CHECK_H
 #define FLOAT_CHECK_H
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include "check.h"
 #include "rng.h"
 #include "tap.h"
-#line 574 "book/30-fast-conv.nw"
+#line 576 "book/30-fast-conv.nw"
 static inline float *fc_normal(size_t n, Rng *rng)
 {
     float *x = malloc(n * sizeof *x);
@@ -22,7 +22,7 @@ static inline float *fc_copy(const float *x, size_t n)
     CHECK(y != NULL);
     return memcpy(y, x, n * sizeof *y);
 }
-#line 592 "book/30-fast-conv.nw"
+#line 594 "book/30-fast-conv.nw"
 static inline double fc_rel_err(const float *a, const float *b, size_t n)
 {
     double diff = 0, scale = 0;
@@ -32,5 +32,5 @@ static inline double fc_rel_err(const float *a, const float *b, size_t n)
     }
     return diff / scale;
 }
-#line 570 "book/30-fast-conv.nw"
+#line 572 "book/30-fast-conv.nw"
 #endif
