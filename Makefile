@@ -336,18 +336,16 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%) $(BUILD)/bin/mnistnet
 
 # The whole TAP suite again, built with AddressSanitizer and
 # UndefinedBehaviorSanitizer into build/asan: every program, library and
-# test, run by the same prove command. tests/lsan.supp names the test
-# allocations that live until a test ends (book/92-faults.nw).
+# test, run by the same prove command, with no leak exceptions
+# (book/92-faults.nw).
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 check-asan:
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=$(BUILD)/asan CFLAGS='$(CFLAGS) $(SANITIZE_FLAGS)' check
+	$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CFLAGS='$(CFLAGS) $(SANITIZE_FLAGS)' check
 
 # The C tests under valgrind, one thread: libgomp's thread pool keeps
 # memory until exit, which valgrind counts as "possibly lost", so only
-# definite leaks are errors; tests/valgrind.supp names the test allocations
-# that live until a test ends (book/92-faults.nw).
-VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
-            --suppressions=tests/valgrind.supp
+# definite leaks are errors (book/92-faults.nw).
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
 check-valgrind: $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
 	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $^
 

@@ -1,7 +1,7 @@
 #line 129 "book/24-loss-and-sgd.nw"
 #include "gradcheck.h"
 #include "loss.h"
-#line 152 "book/24-loss-and-sgd.nw"
+#line 153 "book/24-loss-and-sgd.nw"
 typedef struct LossCase {
     int N, K, labels[4];
     real *logits, *logp;
@@ -19,7 +19,7 @@ int main(void)
     Rng rng;
     rng_seed(&rng, 1958);
     
-#line 165 "book/24-loss-and-sgd.nw"
+#line 166 "book/24-loss-and-sgd.nw"
 real z[3] = {1, 2, 3}, big[3] = {1001, 1002, 1003}, lp[3];
 int label = 0;
 double want = log(1 + exp(1) + exp(2));
@@ -34,7 +34,7 @@ tap_ok(fabs(got - want) < 1e-12, "loss of logits (1001,1002,1003), label 0: %.16
     for (int n = 0; n < t.N; n++)
         t.labels[n] = (int)rng_below(&rng, t.K);
     
-#line 175 "book/24-loss-and-sgd.nw"
+#line 176 "book/24-loss-and-sgd.nw"
 loss_of_case(&t);
 double worst = 0;
 for (int n = 0; n < t.N; n++) {
@@ -48,5 +48,6 @@ tap_ok(worst < 1e-14, "softmax rows sum to one (worst deviation %.1e)", worst);
     real *dlogits = gc_zeros((size_t)t.N * t.K);
     logsoftmax_nll_backward(dlogits, t.logp, t.labels, t.N, t.K);
     gc_check("log-softmax + NLL, mean over 4 images: dL/dlogits", loss_of_case, &t, t.logits, dlogits, (size_t)t.N * t.K);
+    free(t.logits), free(t.logp), free(dlogits);
     return tap_done();
 }
