@@ -368,22 +368,19 @@ if (stop_signal && s.epoch < c->epochs)
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 1431 "book/28-training.nw"
-static int write_confusion(const char *path, const EvalResult *r)
+#line 1438 "book/28-training.nw"
+static int write_confusion(Output *out, const EvalResult *r)
 {
-    Output out;
-    if (cli_output_open(&out, path) != 0)
-        return -1;
-    fprintf(out.fp, "true,0,1,2,3,4,5,6,7,8,9\n");
+    fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
     for (int t = 0; t < 10; t++) {
-        fprintf(out.fp, "%d", t);
+        fprintf(out->fp, "%d", t);
         for (int p = 0; p < 10; p++)
-            fprintf(out.fp, ",%ld", r->confusion[t][p]);
-        fprintf(out.fp, "\n");
+            fprintf(out->fp, ",%ld", r->confusion[t][p]);
+        fprintf(out->fp, "\n");
     }
-    return cli_output_commit(&out);
+    return cli_output_commit(out);
 }
-#line 1410 "book/28-training.nw"
+#line 1412 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -394,15 +391,20 @@ static int cmd_eval(const Options *o)
     }
     Mnist test;
     load_split(&test, o->data, "t10k", o->config.test_limit);
+    Output confusion;
+    if (o->confusion && cli_output_open(&confusion, o->confusion) != 0) {
+        net_free(net), mnist_free(&test);
+        return 2;
+    }
     int *labels = malloc(sizeof(int) * 500), *index = malloc(sizeof(int) * 500);
     EvalResult r = net_evaluate(net, &test, test.n, labels, index);
     printf("test loss %.4f  accuracy %.2f%%  (%d images, model %s, arch %s)\n", r.loss,
            100 * r.accuracy, test.n, o->model, net->arch->name);
-    int status = o->confusion && write_confusion(o->confusion, &r) != 0 ? 1 : 0;
+    int status = o->confusion && write_confusion(&confusion, &r) != 0 ? 1 : 0;
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 1454 "book/28-training.nw"
+#line 1458 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -418,15 +420,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 1475 "book/28-training.nw"
+#line 1479 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 1469 "book/28-training.nw"
+#line 1473 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 1488 "book/28-training.nw"
+#line 1492 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;

@@ -121,7 +121,7 @@ done <<TABLE
 2|train --data $tmp --threads 1000|--threads: '1000' is not a whole number from 1 to 256
 2|train --data $tmp/fake --save $tmp/nowhere/a.model|cannot write $tmp/nowhere/a.model
 2|train --data $tmp/fake --log $tmp/nowhere/a.csv|cannot write $tmp/nowhere/a.csv
-1|eval --model $tmp/good.model --data $tmp/fake --confusion $tmp/nowhere/c.csv|cannot write $tmp/nowhere/c.csv
+2|eval --model $tmp/good.model --data $tmp/fake --confusion $tmp/nowhere/c.csv|cannot write $tmp/nowhere/c.csv
 1|train --data $tmp/none|$tmp/none
 1|eval --model $tmp/missing.model --data $tmp|$tmp/missing.model: cannot open
 1|predict --model $tmp/truncated.model $tmp/digit.pgm|truncated

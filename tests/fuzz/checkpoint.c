@@ -1,4 +1,4 @@
-#line 301 "book/92-faults.nw"
+#line 300 "book/92-faults.nw"
 #include <zlib.h>
 #include "fuzz.h"
 #include "train.h"

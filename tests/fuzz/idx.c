@@ -1,4 +1,4 @@
-#line 250 "book/92-faults.nw"
+#line 249 "book/92-faults.nw"
 #include "fuzz.h"
 #include "mnist.h"
 
