@@ -1,5 +1,7 @@
 #line 626 "book/10-excelnet.nw"
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
-#line 646 "book/10-excelnet.nw"
+#line 648 "book/10-excelnet.nw"
 int cli_parse_double(const char *text, double *out)
 {
     char *end;
@@ -21,7 +23,7 @@ int cli_parse_double(const char *text, double *out)
     *out = v;
     return 0;
 }
-#line 665 "book/10-excelnet.nw"
+#line 667 "book/10-excelnet.nw"
 int cli_parse_doubles(const char *text, double *out, int n)
 {
     char buf[64];
@@ -39,7 +41,7 @@ int cli_parse_doubles(const char *text, double *out, int n)
     }
     return *text == '\0' ? 0 : -1;
 }
-#line 690 "book/10-excelnet.nw"
+#line 692 "book/10-excelnet.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out)
 {
     char *end;
@@ -52,7 +54,7 @@ int cli_parse_long(const char *text, long lo, long hi, long *out)
     *out = v;
     return 0;
 }
-#line 712 "book/10-excelnet.nw"
+#line 714 "book/10-excelnet.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value)
 {
     const char *arg = argv[*i];
@@ -70,7 +72,7 @@ int cli_flag(int argc, char **argv, int *i, const char *name, const char **value
     *value = argv[++*i];
     return 1;
 }
-#line 739 "book/10-excelnet.nw"
+#line 741 "book/10-excelnet.nw"
 const char *cli_program = "?";
 
 void cli_usage_error(const char *fmt, ...)
@@ -83,7 +85,7 @@ void cli_usage_error(const char *fmt, ...)
     fprintf(stderr, " (try --help)\n");
     exit(2);
 }
-#line 782 "book/10-excelnet.nw"
+#line 784 "book/10-excelnet.nw"
 int cli_output_open(Output *o, const char *path)
 {
     o->fp = stdout;
@@ -105,6 +107,13 @@ int cli_output_open(Output *o, const char *path)
     memcpy(o->tmp, path, len);
     memcpy(o->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
     int fd = mkstemp(o->tmp);
+    
+#line 825 "book/10-excelnet.nw"
+mode_t mask = umask(0);
+umask(mask);
+if (fd >= 0)
+    fchmod(fd, 0666 & ~mask);
+#line 806 "book/10-excelnet.nw"
     if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, path, strerror(errno));
         if (fd >= 0)
@@ -114,7 +123,20 @@ int cli_output_open(Output *o, const char *path)
     }
     return 0;
 }
-#line 815 "book/10-excelnet.nw"
+#line 839 "book/10-excelnet.nw"
+static void sync_directory_of(const char *path)
+{
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return;
+    int fd = open(dirname(copy), O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(copy);
+}
+
 int cli_output_commit(Output *o)
 {
     const char *name = o->path ? o->path : "standard output";
@@ -123,6 +145,8 @@ int cli_output_commit(Output *o)
         failed = failed || fsync(fileno(o->fp)) != 0;
         failed = (fclose(o->fp) != 0) || failed;
         failed = failed || rename(o->tmp, o->path) != 0;
+        if (!failed)
+            sync_directory_of(o->path);
     }
     if (failed) {
         fprintf(stderr, "%s: writing %s failed: %s\n", cli_program, name, strerror(errno));

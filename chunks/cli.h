@@ -2,18 +2,18 @@
 #ifndef CLI_H
 #define CLI_H
 #include <stdio.h>
-#line 644 "book/10-excelnet.nw"
+#line 646 "book/10-excelnet.nw"
 int cli_parse_double(const char *text, double *out);
-#line 663 "book/10-excelnet.nw"
+#line 665 "book/10-excelnet.nw"
 int cli_parse_doubles(const char *text, double *out, int n);
-#line 688 "book/10-excelnet.nw"
+#line 690 "book/10-excelnet.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out);
-#line 710 "book/10-excelnet.nw"
+#line 712 "book/10-excelnet.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value);
-#line 736 "book/10-excelnet.nw"
+#line 738 "book/10-excelnet.nw"
 extern const char *cli_program;
 void cli_usage_error(const char *fmt, ...);
-#line 766 "book/10-excelnet.nw"
+#line 768 "book/10-excelnet.nw"
 typedef struct {
     FILE *fp;
     char *path;

@@ -12,6 +12,8 @@ rows=$("$bin/excelnet" --iters 7 | wc -l)
 "$bin/excelnet" --help | grep -q -- '--weights W1,...,W8'; ok $? "--help lists the flags"
 "$bin/excelnet" --lr=0.8 --iters=2 --csv="$tmp/eq.csv" && [ "$(wc -l <"$tmp/eq.csv")" = 3 ]
 ok $? "--flag=value works and --csv writes the file"
+mode=$(umask 022 && "$bin/excelnet" --iters 1 --csv "$tmp/mode.csv" && stat -c %a "$tmp/mode.csv")
+[ "$mode" = 644 ]; ok $? "with umask 022 the CSV is created rw-r--r-- like any new file (got $mode)"
 while IFS='|' read -r args msg; do
     # shellcheck disable=SC2086
     "$bin/excelnet" $args >"$tmp/out" 2>"$tmp/err"; rc=$?
