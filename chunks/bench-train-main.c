@@ -150,7 +150,7 @@ if (data == NULL)
     cli_usage_error("needs --data DIR, the directory with the MNIST files");
 #line 453 "book/31-fast-step.nw"
     
-#line 760 "book/31-fast-step.nw"
+#line 761 "book/31-fast-step.nw"
 Mnist train, test;
 char err[512];
 if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -163,11 +163,11 @@ if (batches * 128 > train.n || batches * 128 > test.n) {
             batches, batches * 128, data, train.n, test.n);
     return 1;
 }
-int *index = malloc((size_t)train.n * sizeof *index), *labels = malloc(128 * sizeof *labels);
+int *index = malloc(128 * sizeof *index), *labels = malloc(128 * sizeof *labels);
 CHECK(index != NULL && labels != NULL);
 #line 454 "book/31-fast-step.nw"
     
-#line 777 "book/31-fast-step.nw"
+#line 778 "book/31-fast-step.nw"
 double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
 printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
        batches, omp_get_max_threads());

@@ -87,7 +87,7 @@ CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
 #line 277 "book/27-network.nw"
     carve(net);
     
-#line 638 "book/27-network.nw"
+#line 639 "book/27-network.nw"
 size_t need = 0;
 for (int l = 0; l < net->nlayers; l++) {
     const Layer *L = &net->layer[l];
@@ -279,7 +279,7 @@ conv_backward(net, L, dx, L->dconv, x, n);
         }
     }
 }
-#line 648 "book/27-network.nw"
+#line 649 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -306,7 +306,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 681 "book/27-network.nw"
+#line 682 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
