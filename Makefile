@@ -16,27 +16,18 @@ LDLIBS  += -lz -lm
 NW      := $(sort $(wildcard book/*.nw))
 MNIST_DIR ?= data/mnist
 
-# Debian packages the whole build needs (tools, not libraries we link).
-DEB_PACKAGES := noweb pandoc gnuplot-nox bc make gcc perl \
-                texlive-latex-base texlive-latex-recommended \
-                texlive-fonts-recommended texlive-latex-extra lmodern \
-                poppler-utils ca-certificates npm zlib1g-dev
-DEB_COMMANDS := notangle noweave pandoc gnuplot bc prove pdflatex pdftoppm npm
-
-.PHONY: all deps tangle build check figures book runs clean bench
+.PHONY: all deps deps-plan tangle build check figures book runs clean bench
 .SECONDARY:
 all: deps tangle build data runs figures book
 
 # ---------------------------------------------------------------- deps
+# The Debian packages of what is missing, per requirement (book/89-setup.nw):
+# `make deps` for the build, each extra check for its own group. deps-plan
+# resolves, without installing, the plan for a machine with none of the tools.
 deps:
-	@missing=""; for c in $(DEB_COMMANDS); do command -v $$c >/dev/null || missing="$$missing $$c"; done; \
-	for f in lmodern.sty xurl.sty; do kpsewhich $$f >/dev/null 2>&1 || missing="$$missing $$f"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	echo "deps: missing:$$missing"; \
-	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=sudo; \
-	else echo "deps: run as root:  apt-get update && apt-get install -y --no-install-recommends $(DEB_PACKAGES)"; exit 1; fi; \
-	$$SUDO apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES)
+	@sh chunks/deps.sh build
+deps-plan:
+	@sh chunks/deps.sh --simulate build check-book valgrind fuzz
 
 # ---------------------------------------------------------------- tangle
 # Every root chunk is a file path under chunks/ or tests/. C files get #line
@@ -297,9 +288,11 @@ data:
 # Appendix "When things go wrong" (book/92-faults.nw). None of this is part
 # of `make` or `make check`; CI runs check-asan and check-valgrind after
 # `make check` (.ci/run).
-DEB_PACKAGES += clang libclang-rt-14-dev libomp-14-dev valgrind
-DEB_COMMANDS += clang valgrind
-.PHONY: fuzz check-asan check-valgrind
+.PHONY: fuzz fuzz-deps check-asan check-valgrind valgrind-deps
+fuzz-deps:
+	@sh chunks/deps.sh fuzz
+valgrind-deps:
+	@sh chunks/deps.sh valgrind
 
 # libFuzzer targets, built by clang with ASan and UBSan into $(FUZZ_BUILD);
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds on its corpus, which
@@ -324,7 +317,7 @@ $(FUZZ_BUILD)/obj/gemm.o: chunks/gemm.c
 $(FUZZ_BUILD)/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
 
-fuzz: $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%) $(BUILD)/bin/mnistnet
+fuzz: fuzz-deps $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/%) $(BUILD)/bin/mnistnet
 	rm -rf $(FUZZ_BUILD)/seeds && sh tests/fuzz/seeds.sh $(FUZZ_BUILD)/seeds $(BUILD)/bin/mnistnet
 	@set -e; for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
@@ -346,15 +339,14 @@ check-asan:
 # memory until exit, which valgrind counts as "possibly lost", so only
 # definite leaks are errors (book/92-faults.nw).
 VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
-check-valgrind: $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
-	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $^
+check-valgrind: valgrind-deps $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
+	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $(filter-out valgrind-deps,$^)
 
 # ---------------------------------------------------------------- check-book
 # The book as its readers get it (book/91-weaving.nw): the HTML page in
 # Debian's chromium (driven by playwright-core from npm, pinned in
 # package-lock.json), the PDF page by page, the chunks, the numbers.
 # Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
-CHECK_BOOK_PACKAGES := chromium nodejs npm
 .PHONY: check-book check-book-deps
 check-book: check-book-deps node_modules/.package-lock.json book
 	sh chunks/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
@@ -363,7 +355,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 check-book-deps:
-	@command -v chromium >/dev/null && command -v node >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(CHECK_BOOK_PACKAGES); }
+	@sh chunks/deps.sh check-book
