@@ -30,7 +30,7 @@ const char *csv = NULL;
 for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0) {
         printf("usage: bench-conv [--csv FILE]\n");
-        return 0;
+        return cli_finish_stdout(0);
     }
     if (!cli_flag(argc, argv, &i, "--csv", &csv))
         cli_usage_error("'%s' is not an option (--csv FILE)", argv[i]);
@@ -108,5 +108,5 @@ bench_rows_print(stdout, rows, nrows);
 if (csv != NULL && bench_rows_write(csv, rows, nrows) != 0)
     return 1;
 #line 1189 "book/30-fast-conv.nw"
-    return 0;
+    return cli_finish_stdout(0);
 }

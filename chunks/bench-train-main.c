@@ -134,7 +134,7 @@ for (int i = 1; i < argc; i++) {
     const char *v;
     if (strcmp(argv[i], "--help") == 0) {
         printf("usage: bench-train --data DIR [--batches B] [--csv FILE]\n");
-        return 0;
+        return cli_finish_stdout(0);
     }
     if (cli_flag(argc, argv, &i, "--data", &v))
         data = v;
@@ -233,5 +233,5 @@ bench_rows_print(stdout, rows, nr);
 if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
     return 1;
 #line 457 "book/31-fast-step.nw"
-    return 0;
+    return cli_finish_stdout(0);
 }

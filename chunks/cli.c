@@ -165,3 +165,11 @@ void cli_output_abandon(Output *o)
     }
     free(o->path), free(o->tmp);
 }
+#line 897 "book/10-excelnet.nw"
+int cli_finish_stdout(int status)
+{
+    Output out = { stdout, NULL, NULL };
+    if (cli_output_commit(&out) != 0 && status == 0)
+        return 1;
+    return status;
+}

@@ -23,5 +23,7 @@ typedef struct {
 int cli_output_open(Output *o, const char *path);
 int cli_output_commit(Output *o);
 void cli_output_abandon(Output *o);
+#line 893 "book/10-excelnet.nw"
+int cli_finish_stdout(int status);
 #line 624 "book/10-excelnet.nw"
 #endif

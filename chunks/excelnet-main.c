@@ -1,10 +1,10 @@
-#line 888 "book/10-excelnet.nw"
+#line 912 "book/10-excelnet.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "excelnet.h"
-#line 915 "book/10-excelnet.nw"
+#line 939 "book/10-excelnet.nw"
 typedef struct {
     Example example;
     Weights weights;
@@ -12,7 +12,7 @@ typedef struct {
     long iters;
     const char *csv;
 } Settings;
-#line 925 "book/10-excelnet.nw"
+#line 949 "book/10-excelnet.nw"
 static void usage(void)
 {
     printf("usage: excelnet [options]\n"
@@ -26,7 +26,7 @@ static void usage(void)
            "  --csv FILE            write the CSV to FILE instead of standard output\n"
            "  --help                print this help and exit\n");
 }
-#line 944 "book/10-excelnet.nw"
+#line 968 "book/10-excelnet.nw"
 static void read_flags(Settings *s, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -34,7 +34,7 @@ static void read_flags(Settings *s, int argc, char **argv)
         double d[8];
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage();
-            exit(0);
+            exit(cli_finish_stdout(0));
         } else if (cli_flag(argc, argv, &i, "--lr", &v)) {
             if (cli_parse_double(v, &s->lr) != 0 || s->lr <= 0)
                 cli_usage_error("--lr: '%s' is not a positive number", v);
@@ -43,25 +43,25 @@ static void read_flags(Settings *s, int argc, char **argv)
                 cli_usage_error("--iters: '%s' is not a whole number from 0 to 10000000", v);
         } else if (cli_flag(argc, argv, &i, "--inputs", &v)) {
             
-#line 974 "book/10-excelnet.nw"
+#line 998 "book/10-excelnet.nw"
 if (cli_parse_doubles(v, d, 2) != 0)
     cli_usage_error("--inputs: '%s' is not two numbers I1,I2", v);
 s->example.i1 = d[0], s->example.i2 = d[1];
-#line 960 "book/10-excelnet.nw"
+#line 984 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--targets", &v)) {
             
-#line 978 "book/10-excelnet.nw"
+#line 1002 "book/10-excelnet.nw"
 if (cli_parse_doubles(v, d, 2) != 0)
     cli_usage_error("--targets: '%s' is not two numbers T1,T2", v);
 s->example.t1 = d[0], s->example.t2 = d[1];
-#line 962 "book/10-excelnet.nw"
+#line 986 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--weights", &v)) {
             
-#line 982 "book/10-excelnet.nw"
+#line 1006 "book/10-excelnet.nw"
 if (cli_parse_doubles(v, d, 8) != 0)
     cli_usage_error("--weights: '%s' is not eight numbers W1,...,W8", v);
 s->weights = (Weights){ d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] };
-#line 964 "book/10-excelnet.nw"
+#line 988 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--csv", &v)) {
             s->csv = v;
         } else {
@@ -69,7 +69,7 @@ s->weights = (Weights){ d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] };
         }
     }
 }
-#line 896 "book/10-excelnet.nw"
+#line 920 "book/10-excelnet.nw"
 int main(int argc, char **argv)
 {
     Settings s = { excelnet_default_example, excelnet_default_weights, 0.5, 100, NULL };

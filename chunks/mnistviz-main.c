@@ -160,7 +160,7 @@ int main(int argc, char **argv)
 cli_program = "mnistviz";
 if (argc < 2 || strcmp(argv[1], "--help") == 0) {
     puts("usage: mnistviz errors|filters|maps --model FILE [--data DIR] [--count N] [--image I]");
-    return argc < 2 ? 2 : 0;
+    return argc < 2 ? 2 : cli_finish_stdout(0);
 }
 const char *cmd = argv[1], *model = NULL, *data = NULL;
 long count = 24, image = 0;
@@ -214,5 +214,5 @@ if (needs_data && image >= test.n)
     net_free(net);
     if (test.n > 0)
         mnist_free(&test);
-    return status;
+    return cli_finish_stdout(status);
 }

@@ -51,5 +51,16 @@ printf 'precious\n' >"$tmp/keep.csv"
 "$bin/excelnet" --csv "$tmp/keep.csv" --lr oops 2>/dev/null
 [ "$(cat "$tmp/keep.csv")" = precious ]; ok $? "a refused run leaves an existing --csv file untouched"
 [ -z "$(find "$tmp" -name 'keep.csv.tmp*')" ]; ok $? "and leaves no temporary file behind"
+full_stdout() {
+    if [ ! -w /dev/full ]; then
+        n=$((n + 1)); echo "ok $n # SKIP no /dev/full: ${1##*/} ${*:2}"; return
+    fi
+    "$@" >/dev/full 2>"$tmp/full.err"; rc=$?
+    [ "$rc" = 1 ] && [ "$(wc -l <"$tmp/full.err")" = 1 ] &&
+        grep -q 'writing standard output failed: No space left on device' "$tmp/full.err"
+    ok $? "${1##*/} ${*:2} >/dev/full -> exit $rc (want 1): $(head -c 100 "$tmp/full.err")"
+}
+full_stdout "$bin/excelnet" --iters 3
+full_stdout "$bin/excelnet" --help
 echo "1..$n"
 exit $status

@@ -34,5 +34,18 @@ done <<TABLE
 2|filters --model $tmp/m.model --colour red|'--colour' is not an option of mnistviz
 1|filters --model $tmp/missing.model|missing.model: cannot open
 TABLE
+full_stdout() {
+    if [ ! -w /dev/full ]; then
+        n=$((n + 1)); echo "ok $n # SKIP no /dev/full: ${1##*/} ${*:2}"; return
+    fi
+    "$@" >/dev/full 2>"$tmp/full.err"; rc=$?
+    [ "$rc" = 1 ] && [ "$(wc -l <"$tmp/full.err")" = 1 ] &&
+        grep -q 'writing standard output failed: No space left on device' "$tmp/full.err"
+    ok $? "${1##*/} ${*:2} >/dev/full -> exit $rc (want 1): $(head -c 100 "$tmp/full.err")"
+}
+full_stdout "$bin/mnistviz" --help
+full_stdout "$bin/mnistviz" filters --model "$tmp/m.model"
+full_stdout "$bin/mnistviz" errors --model "$tmp/m.model" --data "$tmp/fake"
+full_stdout "$bin/mnistviz" maps --model "$tmp/m.model" --data "$tmp/fake" --image 3
 echo "1..$n"
 exit $status

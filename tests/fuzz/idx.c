@@ -1,4 +1,4 @@
-#line 249 "book/92-faults.nw"
+#line 302 "book/92-faults.nw"
 #include "fuzz.h"
 #include "mnist.h"
 

@@ -1,4 +1,4 @@
-#line 275 "book/92-faults.nw"
+#line 328 "book/92-faults.nw"
 #include "fuzz.h"
 #include "pgm.h"
 
