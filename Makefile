@@ -165,7 +165,7 @@ bench: build | $(MNIST_FILES)
 $(MNIST_FILES):
 	sh chunks/fetch-mnist.sh $(MNIST_DIR)
 
-$(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
+$(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.csv.meta $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
 	@mkdir -p $(@D)
 	$(BUILD)/bin/mnistnet train --arch $* --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) --batch $(MNIST_BATCH_$*) \
 	  --seed $(MNIST_SEED) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) \
@@ -176,11 +176,11 @@ $(BOOK)/runs/mnist-%-confusion.csv: $(BOOK)/runs/mnist-%.model
 
 # What the trained model sees (book/29a-inside-the-network.nw): mnistviz
 # writes the pictures as gnuplot matrix blocks.
-$(BOOK)/runs/mnist-%-errors.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+$(BOOK)/runs/mnist-%-errors.dat: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
 	$(BUILD)/bin/mnistviz errors --model $< --data $(MNIST_DIR) >$@.tmp && mv $@.tmp $@
-$(BOOK)/runs/mnist-%-filters.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz
+$(BOOK)/runs/mnist-%-filters.dat: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz
 	$(BUILD)/bin/mnistviz filters --model $< >$@.tmp && mv $@.tmp $@
-$(BOOK)/runs/mnist-%-maps.csv: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
+$(BOOK)/runs/mnist-%-maps.dat: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz | $(MNIST_FILES)
 	$(BUILD)/bin/mnistviz maps --model $< --data $(MNIST_DIR) --image 0 >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/mnist-%-schedule.csv: $(BUILD)/bin/mnistnet
@@ -207,23 +207,23 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/csv-table.awk
 	@mkdir -p $(@D)
 	awk -f chunks/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
-$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) chunks/mnist-values.awk \
+$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/mnist-values.awk \
 		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/bench-values.awk
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
 	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
 	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; \
 	  for a in $(MNIST_ARCHS); do \
-	    awk -v prefix=mnist.$$a -v train_limit=$(MNIST_TRAIN_LIMIT) -f chunks/mnist-values.awk \
-	      $(BOOK)/runs/mnist-$$a-summary.csv $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
+	    awk -v prefix=mnist.$$a -f chunks/mnist-values.awk $(BOOK)/runs/mnist-$$a-summary.csv \
+	      $(BOOK)/runs/mnist-$$a.csv.meta $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
 	  awk -v prefix=bench -f chunks/bench-values.awk $(BENCH_CSV) || exit 1; } >$@.tmp && mv $@.tmp $@
 
 figures: $(FIGURES)
 
 # The three figures of book/29a-inside-the-network.nw, one rule each for SVG and PDF.
 define MNIST_VIZ_FIGURE
-$$(BOOK)/figures/mnist-main-$(1).svg $$(BOOK)/figures/mnist-main-$(1).pdf: figures/mnist-$(1).gp figures/terminal.gp $$(BOOK)/runs/mnist-main-$(1).csv
-	$$(call GNUPLOT,csv='$$(BOOK)/runs/mnist-main-$(1).csv',figures/mnist-$(1).gp)
+$$(BOOK)/figures/mnist-main-$(1).svg $$(BOOK)/figures/mnist-main-$(1).pdf: figures/mnist-$(1).gp figures/terminal.gp $$(BOOK)/runs/mnist-main-$(1).dat
+	$$(call GNUPLOT,csv='$$(BOOK)/runs/mnist-main-$(1).dat',figures/mnist-$(1).gp)
 endef
 
 GNUPLOT = @mkdir -p $(@D) && gnuplot -e "fmt='$(subst .,,$(suffix $@))'; out='$@'; $(1)" $(2)

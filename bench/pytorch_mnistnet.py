@@ -178,7 +178,8 @@ class MnistNet(nn.Module):
         out.write("layer,kind,output_shape,params\n")
         for l, (desc, K, Ho, Wo, n) in enumerate(self.rows):
             out.write("%d,%s,%dx%dx%d,%d\n" % (l + 1, desc, K, Ho, Wo, n))
-        out.write("total,,,%d\n" % sum(p.numel() for p in self.parameters()))
+        out.write("total,network 'main': 16/32 channels; 1x1 transitions; GAP,,%d\n"
+                  % sum(p.numel() for p in self.parameters()))
 
 
 class GlobalAvgPool(nn.Module):
@@ -445,7 +446,6 @@ def main():
     nparams = sum(p.numel() for p in net.parameters())
     assert nparams == MAIN_PARAMS, "%d parameters, expected %d" % (nparams, MAIN_PARAMS)
     if a.summary:
-        print("# network 'main': 16/32 channels, 1x1 transitions, GAP")
         net.summary()
         return 0
     if a.data is None:

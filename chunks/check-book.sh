@@ -13,6 +13,8 @@ undefined=$(/usr/lib/noweb/markup "$@" | awk '/^@defn / { d[substr($0, 7)] = 1 }
     /^@use / { u[substr($0, 6)] = 1 } END { for (x in u) if (!(x in d)) print x }')
 [ -z "$undefined" ]
 ok $? "every chunk that is used is defined${undefined:+; undefined: $undefined}"
+bash tests/book-numbers.t >"$out/book-numbers.tap" 2>&1 && ! grep -q SKIP "$out/book-numbers.tap"
+ok $? "the check of the prose's numbers passes its own test on crafted pages ($(grep -c '^ok' "$out/book-numbers.tap") ok)"
 node chunks/check-book.mjs "$book" "$out"
 ok $? "the HTML book passes its checks in Chromium"
 pdf=$book/book.pdf

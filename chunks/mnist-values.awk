@@ -2,17 +2,16 @@
 BEGIN { FS = "," }
 FNR == 1 { file++ }
 file == 1 && $1 == "total" { params = $4 }
-file == 2 && /^# / { n = split($0, word, " ")
-                     for (i = 1; i < n; i++) if (word[i] == "--threads") threads = word[i + 1]
-                     for (i = 1; i < n; i++) if (word[i] == "--batch") batch = word[i + 1] }
-file == 2 && $1 ~ /^[0-9]+$/ { epochs = $1; seconds += $2
+file == 2 { split($0, kv, " ")
+            setting[kv[1]] = kv[2] }
+file == 3 && $1 ~ /^[0-9]+$/ { epochs = $1; seconds += $2
                                acc = $7 * 100; final = acc; before_last = final_loss; final_loss = $6
                                if ($5 < $7) train_below_test++
                                if (acc > best) { best = acc; best_epoch = $1 }
                                if (first_target == "" && acc >= 99.4) first_target = $1 }
-END { printf "%s.params %d\n%s.epochs %d\n%s.threads %s\n", prefix, params, prefix, epochs, prefix, threads
-      printf "%s.batch %s\n", prefix, batch
-      printf "%s.train_images %s\n", prefix, (train_limit > 0 ? train_limit : "60000")
+END { printf "%s.params %d\n%s.epochs %d\n%s.threads %s\n", prefix, params, prefix, epochs, prefix, setting["threads"]
+      printf "%s.batch %s\n", prefix, setting["batch"]
+      printf "%s.train_images %s\n", prefix, setting["train_images"]
       printf "%s.best_test_acc %.2f\n%s.best_epoch %d\n", prefix, best, prefix, best_epoch
       printf "%s.final_test_acc %.2f\n%s.final_test_loss %.4f\n", prefix, final, prefix, final_loss
       printf "%s.mean_seconds %.1f\n", prefix, seconds / epochs

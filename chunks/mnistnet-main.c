@@ -165,12 +165,11 @@ if (o.threads > 0)
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
-    printf("# network '%s': %s\n", net->arch->name, net->arch->about);
     net_summary(stdout, net);
     net_free(net);
     return 0;
 }
-#line 1144 "book/28-training.nw"
+#line 1143 "book/28-training.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -181,7 +180,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 1367 "book/28-training.nw"
+#line 1366 "book/28-training.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -190,24 +189,39 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 1384 "book/28-training.nw"
+#line 1385 "book/28-training.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
-    const TrainConfig *c = &s->config;
     const EpochLog *log = s->log;
     Output out;
     if (cli_output_open(&out, o->log) != 0)
         return -1;
-    fprintf(out.fp, "# mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
-            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
-            (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
     fprintf(out.fp, "epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc\n");
     for (int e = 0; e < s->epoch; e++)
         fprintf(out.fp, "%d,%.3f,%.6g,%.6f,%.6f,%.6f,%.6f\n", log[e].epoch, log[e].seconds,
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
-    return cli_output_commit(&out);
+    if (cli_output_commit(&out) != 0)
+        return -1;
+    
+#line 1409 "book/28-training.nw"
+const TrainConfig *c = &s->config;
+char meta[4096];
+if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
+    fprintf(stderr, "mnistnet: %s: the log's name is too long for its .meta file\n", o->log);
+    return -1;
 }
-#line 1314 "book/28-training.nw"
+if (cli_output_open(&out, meta) != 0)
+    return -1;
+fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
+        "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+        (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
+fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nseed %llu\nthreads %d\naugment %s\n"
+        "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+        (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
+return cli_output_commit(&out);
+#line 1398 "book/28-training.nw"
+}
+#line 1313 "book/28-training.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -225,7 +239,7 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 }
-#line 1167 "book/28-training.nw"
+#line 1166 "book/28-training.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -244,7 +258,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         exit(1);
     }
     
-#line 1198 "book/28-training.nw"
+#line 1197 "book/28-training.nw"
 load_split(train, o->data, "train", s->config.train_limit);
 load_split(test, o->data, "t10k", s->config.test_limit);
 if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -252,15 +266,15 @@ if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test
             "labels differ)\n", o->data, o->resume);
     exit(1);
 }
-#line 1185 "book/28-training.nw"
+#line 1184 "book/28-training.nw"
     
-#line 1208 "book/28-training.nw"
+#line 1207 "book/28-training.nw"
 if (o->threads == 0)
     omp_set_num_threads(s->threads);
 else if (o->threads != s->threads)
     printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
            "last digits from an uninterrupted run\n", s->threads, o->threads);
-#line 1186 "book/28-training.nw"
+#line 1185 "book/28-training.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -270,7 +284,7 @@ else if (o->threads != s->threads)
         o->save = o->resume;
     return net;
 }
-#line 1334 "book/28-training.nw"
+#line 1333 "book/28-training.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -292,7 +306,7 @@ static int stop_run(const Options *o, const Net *net, const TrainState *s)
     }
     return 128 + stop_signal;
 }
-#line 1117 "book/28-training.nw"
+#line 1116 "book/28-training.nw"
 static int cmd_train(Options *o)
 {
     Mnist train, test;
@@ -302,7 +316,7 @@ static int cmd_train(Options *o)
     int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
     int status = 0;
     
-#line 1219 "book/28-training.nw"
+#line 1218 "book/28-training.nw"
 const char *outputs[2] = { o->log, o->save };
 for (int k = 0; k < 2 && status == 0; k++) {
     Output probe;
@@ -311,10 +325,10 @@ for (int k = 0; k < 2 && status == 0; k++) {
     else if (outputs[k])
         cli_output_abandon(&probe);
 }
-#line 1126 "book/28-training.nw"
+#line 1125 "book/28-training.nw"
     catch_signals();
     
-#line 1230 "book/28-training.nw"
+#line 1229 "book/28-training.nw"
 if (status == 0 && o->resume)
     printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
            c->epochs, s.batch);
@@ -324,25 +338,25 @@ if (status == 0)
            c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
            omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
 fflush(stdout);
-#line 1128 "book/28-training.nw"
+#line 1127 "book/28-training.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
         
-#line 1245 "book/28-training.nw"
+#line 1244 "book/28-training.nw"
 EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
                             &stop_signal);
 if (isatty(STDERR_FILENO))
     fprintf(stderr, "\r%78s\r", "");
 if (r.status == EPOCH_DIVERGED) {
     
-#line 1286 "book/28-training.nw"
+#line 1285 "book/28-training.nw"
 char saved[600] = "";
 if (o->save && s.epoch > 0)
     snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
 fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
         "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
         r.bad_batch, c->lr_max, saved);
-#line 1251 "book/28-training.nw"
+#line 1250 "book/28-training.nw"
     status = 1;
     break;
 }
@@ -350,7 +364,7 @@ if (r.status == EPOCH_STOPPED) {
     status = stop_run(o, net, &s);
     break;
 }
-#line 1264 "book/28-training.nw"
+#line 1263 "book/28-training.nw"
 EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
 printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
        s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
@@ -359,16 +373,16 @@ s.log[s.epoch - 1] = (EpochLog){ s.epoch, r.seconds, r.lr, r.loss, r.accuracy, t
 if ((o->log && write_log(o, &s) != 0)
     || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
     status = 1;
-#line 1259 "book/28-training.nw"
+#line 1258 "book/28-training.nw"
 if (stop_signal && s.epoch < c->epochs)
     status = stop_run(o, net, &s);
-#line 1131 "book/28-training.nw"
+#line 1130 "book/28-training.nw"
     }
     net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 1439 "book/28-training.nw"
+#line 1463 "book/28-training.nw"
 static int write_confusion(Output *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
@@ -380,7 +394,7 @@ static int write_confusion(Output *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 1413 "book/28-training.nw"
+#line 1437 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -404,7 +418,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 1459 "book/28-training.nw"
+#line 1483 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -420,15 +434,15 @@ static int cmd_predict(const Options *o)
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
     
-#line 1480 "book/28-training.nw"
+#line 1504 "book/28-training.nw"
 printf("digit %d\n", net_predicted(net, 0));
 for (int j = 0; j < 10; j++)
     printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 1474 "book/28-training.nw"
+#line 1498 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 1493 "book/28-training.nw"
+#line 1517 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;

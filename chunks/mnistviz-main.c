@@ -1,4 +1,4 @@
-#line 99 "book/29a-inside-the-network.nw"
+#line 102 "book/29a-inside-the-network.nw"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include "check.h"
 #include "cli.h"
 #include "train.h"
-#line 176 "book/29a-inside-the-network.nw"
+#line 179 "book/29a-inside-the-network.nw"
 static void write_block(const char *what, int tile, const double *m, int rows, int cols)
 {
     /* m (rows, cols), written as one gnuplot matrix block */
@@ -15,7 +15,7 @@ static void write_block(const char *what, int tile, const double *m, int rows, i
         for (int c = 0; c < cols; c++)
             printf("%.4g%c", m[(size_t)r * cols + c], c == cols - 1 ? '\n' : ',');
 }
-#line 195 "book/29a-inside-the-network.nw"
+#line 198 "book/29a-inside-the-network.nw"
 static int write_errors(Net *net, const Mnist *test, int count)
 {
     int *index = malloc(sizeof(int) * net->N), *labels = malloc(sizeof(int) * net->N);
@@ -23,7 +23,7 @@ static int write_errors(Net *net, const Mnist *test, int count)
     CHECK(index && labels && found && said);
     long wrong = 0;
     
-#line 214 "book/29a-inside-the-network.nw"
+#line 217 "book/29a-inside-the-network.nw"
 TrainConfig plain = train_defaults();
 plain.augment = 0;
 for (int first = 0; first < test->n; first += net->N) {
@@ -33,7 +33,7 @@ for (int first = 0; first < test->n; first += net->N) {
     batch_fill(net->input, labels, test, index, n, &plain, 0, 0);
     net_forward(net, labels, n, 0, NULL);
     
-#line 227 "book/29a-inside-the-network.nw"
+#line 230 "book/29a-inside-the-network.nw"
 for (int b = 0; b < n; b++) {
     int p = net_predicted(net, b);
     if (p == labels[b])
@@ -42,16 +42,16 @@ for (int b = 0; b < n; b++) {
         found[nfound] = index[b], said[nfound++] = p;
     wrong++;
 }
-#line 223 "book/29a-inside-the-network.nw"
+#line 226 "book/29a-inside-the-network.nw"
 }
-#line 202 "book/29a-inside-the-network.nw"
+#line 205 "book/29a-inside-the-network.nw"
     printf("# mnistviz errors: the first %d of %ld misclassified test images (of %d)\n", nfound,
            wrong, test->n);
     printf("# tile,image,true,predicted\n");
     for (int t = 0; t < nfound; t++)
         printf("%d,%d,%d,%d\n", t + 1, found[t], test->labels[found[t]], said[t]);
     
-#line 238 "book/29a-inside-the-network.nw"
+#line 241 "book/29a-inside-the-network.nw"
 double ink[MNIST_PIXELS];
 for (int t = 0; t < nfound; t++) {
     const uint8_t *px = test->images + (size_t)found[t] * MNIST_PIXELS;
@@ -59,11 +59,11 @@ for (int t = 0; t < nfound; t++) {
         ink[p] = px[p] / 255.0;
     write_block("test image", t + 1, ink, MNIST_ROWS, MNIST_COLS);
 }
-#line 208 "book/29a-inside-the-network.nw"
+#line 211 "book/29a-inside-the-network.nw"
     free(index), free(labels), free(found), free(said);
     return 0;
 }
-#line 257 "book/29a-inside-the-network.nw"
+#line 260 "book/29a-inside-the-network.nw"
 static int write_filters(const Net *net)
 {
     const Layer *L = &net->layer[0];
@@ -73,29 +73,29 @@ static int write_filters(const Net *net)
     printf("# mnistviz filters: the %d filters of layer 1 (%dx%d), each scaled to [-1, 1]\n", L->K, R, R);
     printf("# tile,largest_abs_weight,gamma_sign\n");
     
-#line 275 "book/29a-inside-the-network.nw"
+#line 278 "book/29a-inside-the-network.nw"
 for (int k = 0; k < L->K; k++) {
     double m = 0;
     for (int j = 0; j < RR; j++)
         m = fmax(m, fabs(L->w[(size_t)k * RR + j]));
     printf("%d,%.6g,%d\n", k + 1, m, L->gamma && L->gamma[k] < 0 ? -1 : 1);
 }
-#line 266 "book/29a-inside-the-network.nw"
+#line 269 "book/29a-inside-the-network.nw"
     for (int k = 0; k < L->K; k++) {
         
-#line 284 "book/29a-inside-the-network.nw"
+#line 287 "book/29a-inside-the-network.nw"
 const real *w = L->w + (size_t)k * RR;
 double m = 0, sign = L->gamma && L->gamma[k] < 0 ? -1 : 1;
 for (int j = 0; j < RR; j++)
     m = fmax(m, fabs(w[j]));
 for (int j = 0; j < RR; j++)
     f[j] = m > 0 ? sign * w[j] / m : 0;
-#line 268 "book/29a-inside-the-network.nw"
+#line 271 "book/29a-inside-the-network.nw"
         write_block("filter", k + 1, f, R, R);
     }
     return 0;
 }
-#line 303 "book/29a-inside-the-network.nw"
+#line 306 "book/29a-inside-the-network.nw"
 static void scale_into(double *m, const real *x, size_t n, const real *layer, size_t nlayer)
 {
     /* m (n) = x (n) mapped to [0, 1] by the range of layer (nlayer) */
@@ -105,7 +105,7 @@ static void scale_into(double *m, const real *x, size_t n, const real *layer, si
     for (size_t i = 0; i < n; i++)
         m[i] = hi > lo ? (x[i] - lo) / (hi - lo) : 0;
 }
-#line 315 "book/29a-inside-the-network.nw"
+#line 318 "book/29a-inside-the-network.nw"
 enum { MAPS_PER_ROW = 10 };
 static int write_maps(Net *net, const Mnist *test, int image)
 {
@@ -119,7 +119,7 @@ static int write_maps(Net *net, const Mnist *test, int image)
            predicted, net->arch->name);
     printf("# tile,row,column,layer,channels,height,width,true,predicted\n");
     
-#line 337 "book/29a-inside-the-network.nw"
+#line 340 "book/29a-inside-the-network.nw"
 int tile = 0, row = 0;
 printf("%d,0,0,0,1,%d,%d,%d,%d\n", ++tile, MNIST_ROWS, MNIST_COLS, label, predicted);
 for (int l = 0; l < net->nlayers; l++) {
@@ -131,9 +131,9 @@ for (int l = 0; l < net->nlayers; l++) {
         printf("%d,%d,%d,%d,%d,%d,%d,%d,%d\n", ++tile, row, k, l + 1, L->K, L->Ho, L->Wo, label,
                predicted);
 }
-#line 328 "book/29a-inside-the-network.nw"
+#line 331 "book/29a-inside-the-network.nw"
     
-#line 351 "book/29a-inside-the-network.nw"
+#line 354 "book/29a-inside-the-network.nw"
 double m[MNIST_PIXELS];
 tile = 0;
 scale_into(m, net->input, MNIST_PIXELS, net->input, MNIST_PIXELS);
@@ -149,14 +149,14 @@ for (int l = 0; l < net->nlayers; l++) {
         write_block("feature map", ++tile, m, L->Ho, L->Wo);
     }
 }
-#line 329 "book/29a-inside-the-network.nw"
+#line 332 "book/29a-inside-the-network.nw"
     return 0;
 }
-#line 84 "book/29a-inside-the-network.nw"
+#line 87 "book/29a-inside-the-network.nw"
 int main(int argc, char **argv)
 {
     
-#line 112 "book/29a-inside-the-network.nw"
+#line 115 "book/29a-inside-the-network.nw"
 cli_program = "mnistviz";
 if (argc < 2 || strcmp(argv[1], "--help") == 0) {
     puts("usage: mnistviz errors|filters|maps --model FILE [--data DIR] [--count N] [--image I]");
@@ -168,7 +168,7 @@ if (strcmp(cmd, "errors") != 0 && strcmp(cmd, "filters") != 0 && strcmp(cmd, "ma
     cli_usage_error("unknown command '%s' (errors, filters, maps)", cmd);
 for (int i = 2; i < argc; i++) {
     
-#line 128 "book/29a-inside-the-network.nw"
+#line 131 "book/29a-inside-the-network.nw"
 const char *v;
 if (cli_flag(argc, argv, &i, "--model", &v))
     model = v;
@@ -182,17 +182,17 @@ else if (cli_flag(argc, argv, &i, "--count", &v)) {
         cli_usage_error("--image: '%s' is not a test image number from 0 to 9999", v);
 } else
     cli_usage_error("'%s' is not an option of mnistviz", argv[i]);
-#line 123 "book/29a-inside-the-network.nw"
+#line 126 "book/29a-inside-the-network.nw"
 }
-#line 144 "book/29a-inside-the-network.nw"
+#line 147 "book/29a-inside-the-network.nw"
 if (model == NULL)
     cli_usage_error("%s needs --model FILE", cmd);
 int needs_data = strcmp(cmd, "filters") != 0;
 if (needs_data && data == NULL)
     cli_usage_error("%s needs --data DIR", cmd);
-#line 87 "book/29a-inside-the-network.nw"
+#line 90 "book/29a-inside-the-network.nw"
     
-#line 155 "book/29a-inside-the-network.nw"
+#line 158 "book/29a-inside-the-network.nw"
 char err[512];
 Net *net = model_load(model, 500, NULL, err, sizeof err);
 if (!net) {
@@ -207,7 +207,7 @@ if (needs_data && mnist_load(&test, data, "t10k", err, sizeof err) != 0) {
 }
 if (needs_data && image >= test.n)
     cli_usage_error("--image: the test set has only %d images", test.n);
-#line 88 "book/29a-inside-the-network.nw"
+#line 91 "book/29a-inside-the-network.nw"
     int status = strcmp(cmd, "errors") == 0 ? write_errors(net, &test, count)
                : strcmp(cmd, "filters") == 0 ? write_filters(net)
                : write_maps(net, &test, image);

@@ -23,9 +23,9 @@ static const LayerSpec small_layers[] = {
     { CONV, 16, 3, 0, 1, 0 },    { CONV, 14, 3, 0, 1, 0.05 }, { CONV, 10, 1, 0, 0, 0 },
     { GAP, 0, 0, 0, 0, 0 },
 };
-const Architecture arch_main = { "main", "16/32 channels, 1x1 transitions, GAP",
+const Architecture arch_main = { "main", "16/32 channels; 1x1 transitions; GAP",
                                  sizeof main_layers / sizeof main_layers[0], main_layers };
-const Architecture arch_small = { "small", "8-16 channels, deeper before and after one pool, GAP",
+const Architecture arch_small = { "small", "8-16 channels; deeper before and after one pool; GAP",
                                   sizeof small_layers / sizeof small_layers[0], small_layers };
 #line 141 "book/27-network.nw"
 static void carve(Net *net);
@@ -87,7 +87,7 @@ CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
 #line 277 "book/27-network.nw"
     carve(net);
     
-#line 639 "book/27-network.nw"
+#line 643 "book/27-network.nw"
 size_t need = 0;
 for (int l = 0; l < net->nlayers; l++) {
     const Layer *L = &net->layer[l];
@@ -187,7 +187,7 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 461 "book/27-network.nw"
+#line 465 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
@@ -195,18 +195,18 @@ void net_summary(FILE *out, const Net *net)
         const Layer *L = &net->layer[l];
         char kind[64];
         
-#line 475 "book/27-network.nw"
+#line 479 "book/27-network.nw"
 if (L->spec.kind == CONV)
     snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
              L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
 else
     snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
-#line 468 "book/27-network.nw"
+#line 472 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
-    fprintf(out, "total,,,%zu\n", net->nparams);
+    fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 494 "book/27-network.nw"
+#line 498 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -216,7 +216,7 @@ double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 518 "book/27-network.nw"
+#line 522 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_forward(net, L, L->out, x, n);
     break;
@@ -225,7 +225,7 @@ conv_forward(net, L, L->conv, x, n);
 bn_relu_forward(net, L, n, training);
 if (L->mask)
     dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
-#line 502 "book/27-network.nw"
+#line 506 "book/27-network.nw"
                                                               break;
         case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
         case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
@@ -234,11 +234,11 @@ if (L->mask)
     }
     return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
 }
-#line 541 "book/27-network.nw"
+#line 545 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     
-#line 569 "book/27-network.nw"
+#line 573 "book/27-network.nw"
 memset(net->grads, 0, net->nparams * sizeof(real));
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
@@ -253,7 +253,7 @@ for (int l = 0; l < net->nlayers; l++) {
             memset(L->dact, 0, count * sizeof(real));
     }
 }
-#line 544 "book/27-network.nw"
+#line 548 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -263,7 +263,7 @@ for (int l = 0; l < net->nlayers; l++) {
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 593 "book/27-network.nw"
+#line 597 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_backward(net, L, dx, L->dout, x, n);
     break;
@@ -272,14 +272,14 @@ if (L->mask)
     dropout_backward(L->dact, L->dout, L->mask, count);
 bn_relu_backward(net, L, n);
 conv_backward(net, L, dx, L->dconv, x, n);
-#line 552 "book/27-network.nw"
+#line 556 "book/27-network.nw"
                                                                break;
         case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
         case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
         }
     }
 }
-#line 649 "book/27-network.nw"
+#line 653 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -306,7 +306,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 682 "book/27-network.nw"
+#line 686 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;

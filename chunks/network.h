@@ -43,7 +43,7 @@ real *mean, *rstd;
 int *argmax;
 #line 198 "book/27-network.nw"
 } Layer;
-#line 626 "book/27-network.nw"
+#line 630 "book/27-network.nw"
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
 #define NET_DEFAULT_KERNELS KERNELS_PLAIN
@@ -77,11 +77,11 @@ void net_free(Net *net);
 void net_init(Net *net, Rng *rng);
 #line 444 "book/27-network.nw"
 size_t net_layer_params(const Layer *L);
-#line 459 "book/27-network.nw"
+#line 463 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net);
-#line 492 "book/27-network.nw"
+#line 496 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, int training, Rng *rng);
-#line 539 "book/27-network.nw"
+#line 543 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n);
 #line 95 "book/27-network.nw"
 #endif

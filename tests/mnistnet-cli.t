@@ -135,6 +135,13 @@ ok $? "predict with a good model exits 0"
 grep -q '^digit [0-9]$' "$tmp/out"; ok $? "predict prints the digit: $(head -1 "$tmp/out")"
 sum=$(awk -F' = ' '/^p\(/ { s += $2 } END { printf "%.4f", s }' "$tmp/out")
 [ "$sum" = 1.0000 ]; ok $? "and ten probabilities that sum to one ($sum)"
+"$bin/mnistnet" train --data "$tmp/fake" --arch small --epochs 1 --batch 64 --seed 4 --threads 1 \
+    --log "$tmp/log.csv" >/dev/null
+[ "$(head -1 "$tmp/log.csv")" = epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc ]
+ok $? "the log's first line is its header: $(head -1 "$tmp/log.csv")"
+grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.1 --seed 4 --threads 1' \
+    "$tmp/log.csv.meta" && grep -qx 'train_images 128' "$tmp/log.csv.meta"
+ok $? "log.csv.meta holds the command and the settings: $(head -1 "$tmp/log.csv.meta")"
 bad_set locked; chmod 000 "$tmp/locked/train-images-idx3-ubyte"
 if [ -r "$tmp/locked/train-images-idx3-ubyte" ]; then
     n=$((n + 1)); echo "ok $n # SKIP an unreadable file: chmod 000 does not stop this user (root?)"

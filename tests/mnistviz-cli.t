@@ -11,13 +11,13 @@ ok $? "training on a fake data set writes a model"
 shape() { awk -F, '/^# tile [0-9]+:/ { b++; next } /^#/ || NF == 0 { next }
     { if (b == 0) t++; else { rows[b]++; cols[b] = NF } }
     END { printf "%d", t; for (i = 1; i <= b; i++) printf " %dx%d", rows[i], cols[i]; print "" }' "$1"; }
-"$bin/mnistviz" filters --model "$tmp/m.model" >"$tmp/filters.csv"
+"$bin/mnistviz" filters --model "$tmp/m.model" >"$tmp/filters.dat"
 want="8$(printf ' 3x3%.0s' 1 2 3 4 5 6 7 8)"
-[ "$(shape "$tmp/filters.csv")" = "$want" ]; ok $? "filters: 8 filters of 3x3 ($(shape "$tmp/filters.csv"))"
-"$bin/mnistviz" errors --model "$tmp/m.model" --data "$tmp/fake" --count 3 >"$tmp/errors.csv"
-[ "$(shape "$tmp/errors.csv")" = "3 28x28 28x28 28x28" ]; ok $? "errors --count 3: three digits of 28x28"
-"$bin/mnistviz" maps --model "$tmp/m.model" --data "$tmp/fake" --image 5 >"$tmp/maps.csv"
-s=$(shape "$tmp/maps.csv"); set -- $s
+[ "$(shape "$tmp/filters.dat")" = "$want" ]; ok $? "filters: 8 filters of 3x3 ($(shape "$tmp/filters.dat"))"
+"$bin/mnistviz" errors --model "$tmp/m.model" --data "$tmp/fake" --count 3 >"$tmp/errors.dat"
+[ "$(shape "$tmp/errors.dat")" = "3 28x28 28x28 28x28" ]; ok $? "errors --count 3: three digits of 28x28"
+"$bin/mnistviz" maps --model "$tmp/m.model" --data "$tmp/fake" --image 5 >"$tmp/maps.dat"
+s=$(shape "$tmp/maps.dat"); set -- $s
 [ "$1" = $(($# - 1)) ] && [ "$2" = 28x28 ] && [ "$3" = 26x26 ] && [ "${!#}" = 6x6 ]
 ok $? "maps: one block per table row, input 28x28 first, class maps 6x6 last ($s)"
 while IFS='|' read -r want args msg; do
