@@ -87,7 +87,7 @@ CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
 #line 277 "book/27-network.nw"
     carve(net);
     
-#line 643 "book/27-network.nw"
+#line 644 "book/27-network.nw"
 size_t need = 0;
 for (int l = 0; l < net->nlayers; l++) {
     const Layer *L = &net->layer[l];
@@ -238,7 +238,7 @@ if (L->mask)
 void net_backward(Net *net, const int *labels, int n)
 {
     
-#line 573 "book/27-network.nw"
+#line 574 "book/27-network.nw"
 memset(net->grads, 0, net->nparams * sizeof(real));
 for (int l = 0; l < net->nlayers; l++) {
     Layer *L = &net->layer[l];
@@ -263,7 +263,7 @@ for (int l = 0; l < net->nlayers; l++) {
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case CONV:    
-#line 597 "book/27-network.nw"
+#line 598 "book/27-network.nw"
 if (!L->spec.bn_relu) {
     conv_backward(net, L, dx, L->dout, x, n);
     break;
@@ -279,7 +279,7 @@ conv_backward(net, L, dx, L->dconv, x, n);
         }
     }
 }
-#line 653 "book/27-network.nw"
+#line 654 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -306,7 +306,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 686 "book/27-network.nw"
+#line 687 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;

@@ -43,7 +43,7 @@ real *mean, *rstd;
 int *argmax;
 #line 198 "book/27-network.nw"
 } Layer;
-#line 630 "book/27-network.nw"
+#line 631 "book/27-network.nw"
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
 #define NET_DEFAULT_KERNELS KERNELS_PLAIN

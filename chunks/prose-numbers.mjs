@@ -14,7 +14,7 @@ export function proseNumbers(values) {
   const prose = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = prose.nextNode(); t; t = prose.nextNode()) {
     if (t.parentElement.closest(skip)) continue;
-    for (const m of t.nodeValue.matchAll(/\d[\d,]*(\.\d+)?([eE][-+]?\d+)?/g)) {
+    for (const m of t.nodeValue.matchAll(/(?<![A-Za-z_\d.,]|[A-Za-z]-)\d+(,\d{3})*(\.\d+)?([eE][-+]?\d+)?(?!\d)/g)) {
       const n = m[0].replace(/,/g, "");
       if (digits(n) < 3) continue;
       const near = JSON.stringify(t.nodeValue.slice(Math.max(0, m.index - 25), m.index + m[0].length + 10));

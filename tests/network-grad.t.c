@@ -1,16 +1,16 @@
-#line 736 "book/27-network.nw"
+#line 737 "book/27-network.nw"
 #include <math.h>
 #include <stdlib.h>
 #include "network.h"
 #include "tap.h"
-#line 758 "book/27-network.nw"
+#line 759 "book/27-network.nw"
 static double loss_with_mask(Net *net, const int *labels, int n)
 {
     Rng mask_rng;
     rng_seed(&mask_rng, 99);
     return net_forward(net, labels, n, 1, &mask_rng);
 }
-#line 741 "book/27-network.nw"
+#line 742 "book/27-network.nw"
 int main(void)
 {
     const int n = 4;
@@ -22,7 +22,7 @@ int main(void)
     for (size_t i = 0; i < (size_t)n * 784; i++)
         net->input[i] = rng_normal(&rng);
     
-#line 782 "book/27-network.nw"
+#line 783 "book/27-network.nw"
 double *theta = malloc(net->nparams * sizeof *theta), *u = malloc(net->nparams * sizeof *u);
 for (size_t i = 0; i < net->nparams; i++)
     theta[i] = net->params[i];
@@ -47,7 +47,7 @@ for (int d = 1; d <= 3; d++) {
            d, gu, numeric, err);
 }
 free(theta), free(u);
-#line 752 "book/27-network.nw"
+#line 753 "book/27-network.nw"
     net_free(net);
     return tap_done();
 }

@@ -1,4 +1,4 @@
-#line 360 "book/24-loss-and-sgd.nw"
+#line 364 "book/24-loss-and-sgd.nw"
 #include <math.h>
 #include "sgd.h"
 #include "tap.h"
@@ -16,7 +16,7 @@ int main(void)
 {
     real w, v;
     
-#line 385 "book/24-loss-and-sgd.nw"
+#line 389 "book/24-loss-and-sgd.nw"
 one_weight(&w, &v, 1, 0, 0);
 tap_ok(fabs(w - 0.95) < 1e-6 && fabs(v - 0.5) < 1e-6, "momentum, step 1: w %.6f v %.6f (expected 0.95, 0.5)", w, v);
 one_weight(&w, &v, 2, 0, 0);
@@ -25,9 +25,9 @@ one_weight(&w, &v, 1, 0, 1);
 tap_ok(fabs(w - 0.905) < 1e-6, "Nesterov, step 1: w %.6f (expected 0.905)", w);
 one_weight(&w, &v, 1, 0.1, 0);
 tap_ok(fabs(w - 0.94) < 1e-6 && fabs(v - 0.6) < 1e-6, "weight decay 0.1, step 1: w %.6f v %.6f (expected 0.94, 0.6)", w, v);
-#line 377 "book/24-loss-and-sgd.nw"
+#line 381 "book/24-loss-and-sgd.nw"
     
-#line 396 "book/24-loss-and-sgd.nw"
+#line 400 "book/24-loss-and-sgd.nw"
 double lr0 = lr_onecycle(0, 100, 0.4, 0.25, 25, 1e4);
 double lr12 = lr_onecycle(12, 100, 0.4, 0.25, 25, 1e4);
 double lr24 = lr_onecycle(24, 100, 0.4, 0.25, 25, 1e4);
@@ -45,7 +45,7 @@ for (long t = 1; t < 100; t++) {
         down &= b < a;
 }
 tap_ok(up && down, "one-cycle rises strictly to step 24 and falls strictly after it");
-#line 378 "book/24-loss-and-sgd.nw"
+#line 382 "book/24-loss-and-sgd.nw"
     tap_ok(fabs(lr_step(2, 0.1, 3, 0.1) - 0.1) < 1e-15 && fabs(lr_step(3, 0.1, 3, 0.1) - 0.01) < 1e-15,
            "step schedule: %g in epoch 2, %g in epoch 3 (expected 0.1, 0.01)", lr_step(2, 0.1, 3, 0.1), lr_step(3, 0.1, 3, 0.1));
     return tap_done();
