@@ -30,23 +30,30 @@ deps-plan:
 	@sh chunks/deps.sh --simulate build check-book valgrind fuzz
 
 # ---------------------------------------------------------------- tangle
-# Every root chunk is a file path under chunks/ or tests/. C files get #line
-# directives that point into book/; other files (awk, Lua, shell) cannot.
-# cpif leaves unchanged files untouched, so make does not rebuild them.
-# Files in chunks/ that no root produces any more are removed.
+# Every root chunk is a file path under chunks/ or tests/. One pass of noweb's
+# markup over the book feeds our tangling back end, chunks/nwtangle.awk
+# (book/91-weaving.nw), which writes every root: each expansion indented to
+# the column of its use, and in C files (.c, .h) #line directives, indented
+# too, that point into book/; other files (awk, Lua, shell) get none. The
+# back end runs as the book has it now: plain notangle tangles it first.
+# Nothing outside $(BUILD).tangle.tmp/ is written until every root is
+# tangled; then cpif copies each into place and leaves unchanged files
+# untouched, so make does not rebuild them. Files in chunks/ that no root
+# produces any more are removed.
+NW_MARKUP ?= /usr/lib/noweb/markup
 tangle:
-	@set -e; roots=$$(noroots $(NW) | sed -e 's/^<<//' -e 's/>>$$//'); \
-	for r in $$roots; do \
-	  case "$$r" in chunks/*|tests/*) ;; *) echo "tangle: root chunk '$$r' is not a path under chunks/ or tests/" >&2; exit 1;; esac; \
-	  mkdir -p "$$(dirname "$$r")"; \
-	  case "$$r" in *.c|*.h) opt='-L#line %L "%F"%N';; *) opt=;; esac; \
-	  if ! notangle $${opt:+"$$opt"} -R"$$r" $(NW) >"$(BUILD).tangle.tmp" 2>"$(BUILD).tangle.err" || [ -s "$(BUILD).tangle.err" ]; then \
-	    cat "$(BUILD).tangle.err" >&2; rm -f "$(BUILD).tangle.tmp" "$(BUILD).tangle.err"; echo "tangle: $$r failed" >&2; exit 1; fi; \
-	  cpif "$$r" <"$(BUILD).tangle.tmp"; \
-	  case "$$r" in *.t|*.sh) chmod 755 "$$r";; *) chmod 644 "$$r";; esac; \
-	done; rm -f "$(BUILD).tangle.tmp" "$(BUILD).tangle.err"; \
-	for f in chunks/*; do [ -e "$$f" ] || continue; \
-	  echo "$$roots" | grep -qxF "$$f" || { echo "tangle: removing $$f (no chunk makes it)"; rm -f "$$f"; }; done
+	@set -eo pipefail; tmp=$(BUILD).tangle.tmp; rm -rf "$$tmp"; mkdir -p "$$tmp"; trap 'rm -rf "$$tmp"' EXIT; \
+	notangle -Rchunks/nwtangle.awk $(NW) >"$$tmp/nwtangle.awk" 2>"$$tmp/err" && [ ! -s "$$tmp/err" ] || \
+	  { cat "$$tmp/err" >&2; echo "tangle: cannot tangle the back end chunks/nwtangle.awk" >&2; exit 1; }; \
+	$(NW_MARKUP) $(NW) | awk -v dir="$$tmp" -f "$$tmp/nwtangle.awk" >"$$tmp/roots"; \
+	[ -s "$$tmp/roots" ] || { echo "tangle: no root chunks in $(NW)" >&2; exit 1; }; \
+	while read -r k r; do case "$$r" in */../*) ;; chunks/?*|tests/?*) continue;; esac; \
+	  echo "tangle: root chunk '$$r' is not a path under chunks/ or tests/" >&2; exit 1; done <"$$tmp/roots"; \
+	while read -r k r; do mkdir -p "$$(dirname "$$r")"; cpif "$$r" <"$$tmp/$$k"; \
+	  case "$$r" in *.t|*.sh) chmod 755 "$$r";; *) chmod 644 "$$r";; esac; done <"$$tmp/roots"; \
+	cut -d' ' -f2- "$$tmp/roots" >"$$tmp/names"; \
+	find chunks -type f | while read -r f; do grep -qxF "$$f" "$$tmp/names" || \
+	  { echo "tangle: removing $$f (no chunk makes it)"; rm -f "$$f"; }; done
 
 # ---------------------------------------------------------------- build
 # Every chunks/NAME-main.c is a program build/bin/NAME; every other

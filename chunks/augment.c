@@ -13,17 +13,14 @@ static double bilinear(const uint8_t *in, int H, int W, double x, double y)
     /* in (H,W) bytes, zero outside; (x, y) a position -> v in [0, 255] */
     if (x <= -1 || x >= W || y <= -1 || y >= H)
         return 0;
-    
-#line 213 "book/26-augment-and-pgm.nw"
-double x0 = floor(x), y0 = floor(y);
-double fx = x - x0, fy = y - y0;
-int s = (int)x0, r = (int)y0;
-#line 208 "book/26-augment-and-pgm.nw"
-    
-#line 219 "book/26-augment-and-pgm.nw"
-double top = (1 - fx) * pixel(in, H, W, r, s) + fx * pixel(in, H, W, r, s + 1);
-double bottom = (1 - fx) * pixel(in, H, W, r + 1, s) + fx * pixel(in, H, W, r + 1, s + 1);
-return (1 - fy) * top + fy * bottom;
+    #line 213 "book/26-augment-and-pgm.nw"
+    double x0 = floor(x), y0 = floor(y);
+    double fx = x - x0, fy = y - y0;
+    int s = (int)x0, r = (int)y0;
+    #line 219 "book/26-augment-and-pgm.nw"
+    double top = (1 - fx) * pixel(in, H, W, r, s) + fx * pixel(in, H, W, r, s + 1);
+    double bottom = (1 - fx) * pixel(in, H, W, r + 1, s) + fx * pixel(in, H, W, r + 1, s + 1);
+    return (1 - fy) * top + fy * bottom;
 #line 209 "book/26-augment-and-pgm.nw"
 }
 #line 239 "book/26-augment-and-pgm.nw"
@@ -36,12 +33,11 @@ void augment_affine(real *out, const uint8_t *in, int H, int W, double angle_rad
     double cx = (W - 1) / 2.0, cy = (H - 1) / 2.0;
     for (int i = 0; i < H; i++)
         for (int j = 0; j < W; j++) {
-            
-#line 262 "book/26-augment-and-pgm.nw"
-double a = j - dx - cx, b = i - dy - cy;
-double x = cx + a * cos_t - b * sin_t;
-double y = cy + a * sin_t + b * cos_t;
-#line 249 "book/26-augment-and-pgm.nw"
+            #line 262 "book/26-augment-and-pgm.nw"
+            double a = j - dx - cx, b = i - dy - cy;
+            double x = cx + a * cos_t - b * sin_t;
+            double y = cy + a * sin_t + b * cos_t;
+            #line 249 "book/26-augment-and-pgm.nw"
             double v = bilinear(in, H, W, x, y);
             out[(size_t)i * W + j] = (real)(fmin(v, 255.0) / 255.0);
         }

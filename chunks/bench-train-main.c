@@ -90,18 +90,17 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    
-#line 605 "book/31-fast-step.nw"
-Mnist first = *train;
-first.n = c.batch;
-TrainState warm;
-train_state_init(&warm, &c, &first, test);
-if (m->training)
-    train_epoch(net, &first, &warm, 2, labels, NULL, NULL);
-else
-    net_evaluate(net, test, c.batch, labels, index);
-train_state_free(&warm);
-#line 585 "book/31-fast-step.nw"
+    #line 605 "book/31-fast-step.nw"
+    Mnist first = *train;
+    first.n = c.batch;
+    TrainState warm;
+    train_state_init(&warm, &c, &first, test);
+    if (m->training)
+        train_epoch(net, &first, &warm, 2, labels, NULL, NULL);
+    else
+        net_evaluate(net, test, c.batch, labels, index);
+    train_state_free(&warm);
+    #line 585 "book/31-fast-step.nw"
     Mnist part = *train;
     part.n = images;
     TrainState s;
@@ -125,113 +124,103 @@ static double per_second(const Measure *m)
 #line 450 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    
-#line 733 "book/31-fast-step.nw"
-cli_program = "bench-train";
-const char *data = NULL, *csv = NULL;
-long batches = 40;
-for (int i = 1; i < argc; i++) {
-    const char *v;
-    if (strcmp(argv[i], "--help") == 0) {
-        printf("usage: bench-train --data DIR [--batches B] [--csv FILE]\n");
-        return cli_finish_stdout(0);
+    #line 733 "book/31-fast-step.nw"
+    cli_program = "bench-train";
+    const char *data = NULL, *csv = NULL;
+    long batches = 40;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        if (strcmp(argv[i], "--help") == 0) {
+            printf("usage: bench-train --data DIR [--batches B] [--csv FILE]\n");
+            return cli_finish_stdout(0);
+        }
+        if (cli_flag(argc, argv, &i, "--data", &v))
+            data = v;
+        else if (cli_flag(argc, argv, &i, "--csv", &v))
+            csv = v;
+        else if (cli_flag(argc, argv, &i, "--batches", &v)) {
+            if (cli_parse_long(v, 1, 78, &batches) != 0)
+                cli_usage_error("--batches: '%s' is not a whole number from 1 to 78", v);
+        } else
+            cli_usage_error("'%s' is not an option (--data DIR, --batches B, --csv FILE)", argv[i]);
     }
-    if (cli_flag(argc, argv, &i, "--data", &v))
-        data = v;
-    else if (cli_flag(argc, argv, &i, "--csv", &v))
-        csv = v;
-    else if (cli_flag(argc, argv, &i, "--batches", &v)) {
-        if (cli_parse_long(v, 1, 78, &batches) != 0)
-            cli_usage_error("--batches: '%s' is not a whole number from 1 to 78", v);
-    } else
-        cli_usage_error("'%s' is not an option (--data DIR, --batches B, --csv FILE)", argv[i]);
-}
-if (data == NULL)
-    cli_usage_error("needs --data DIR, the directory with the MNIST files");
-#line 453 "book/31-fast-step.nw"
-    
-#line 761 "book/31-fast-step.nw"
-Mnist train, test;
-char err[512];
-if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
-    mnist_load(&test, data, "t10k", err, sizeof err) != 0) {
-    fprintf(stderr, "bench-train: %s\n", err);
-    return 1;
-}
-if (batches * 128 > train.n || batches * 128 > test.n) {
-    fprintf(stderr, "bench-train: --batches %ld needs %ld training and test images; %s has %d and %d\n",
-            batches, batches * 128, data, train.n, test.n);
-    return 1;
-}
-int *index = malloc(128 * sizeof *index), *labels = malloc(128 * sizeof *labels);
-CHECK(index != NULL && labels != NULL);
-#line 454 "book/31-fast-step.nw"
-    
-#line 778 "book/31-fast-step.nw"
-double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
-printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
-       batches, omp_get_max_threads());
-#line 455 "book/31-fast-step.nw"
-    
-#line 625 "book/31-fast-step.nw"
-int T = omp_get_max_threads();
-int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
-Measure m[] = {
-    [PLAIN_T]     = { "plain",     KERNELS_PLAIN,     T, 1, plain_batches, 1e30 },
-    [FAST_CONV_T] = { "fast-conv", KERNELS_FAST_CONV, T, 1, batches, 1e30 },
-    [FAST_1]      = { "fast",      KERNELS_FAST,      1, 1, batches, 1e30 },
-    [FAST_T]      = { "fast",      KERNELS_FAST,      T, 1, batches, 1e30 },
-    [INFER_1]     = { "fast",      KERNELS_FAST,      1, 0, batches, 1e30 },
-    [INFER_T]     = { "fast",      KERNELS_FAST,      T, 0, batches, 1e30 },
-};
-for (int round = 0; round < 3; round++)
+    if (data == NULL)
+        cli_usage_error("needs --data DIR, the directory with the MNIST files");
+    #line 761 "book/31-fast-step.nw"
+    Mnist train, test;
+    char err[512];
+    if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
+        mnist_load(&test, data, "t10k", err, sizeof err) != 0) {
+        fprintf(stderr, "bench-train: %s\n", err);
+        return 1;
+    }
+    if (batches * 128 > train.n || batches * 128 > test.n) {
+        fprintf(stderr, "bench-train: --batches %ld needs %ld training and test images; %s has %d and %d\n",
+                batches, batches * 128, data, train.n, test.n);
+        return 1;
+    }
+    int *index = malloc(128 * sizeof *index), *labels = malloc(128 * sizeof *labels);
+    CHECK(index != NULL && labels != NULL);
+    #line 778 "book/31-fast-step.nw"
+    double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
+    printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
+           batches, omp_get_max_threads());
+    #line 625 "book/31-fast-step.nw"
+    int T = omp_get_max_threads();
+    int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
+    Measure m[] = {
+        [PLAIN_T]     = { "plain",     KERNELS_PLAIN,     T, 1, plain_batches, 1e30 },
+        [FAST_CONV_T] = { "fast-conv", KERNELS_FAST_CONV, T, 1, batches, 1e30 },
+        [FAST_1]      = { "fast",      KERNELS_FAST,      1, 1, batches, 1e30 },
+        [FAST_T]      = { "fast",      KERNELS_FAST,      T, 1, batches, 1e30 },
+        [INFER_1]     = { "fast",      KERNELS_FAST,      1, 0, batches, 1e30 },
+        [INFER_T]     = { "fast",      KERNELS_FAST,      T, 0, batches, 1e30 },
+    };
+    for (int round = 0; round < 3; round++)
+        for (int k = 0; k < NMEASURES; k++) {
+            if (T == 1 && (k == FAST_T || k == INFER_T))
+                continue;
+            double t = time_once(&m[k], &train, &test, index, labels);
+            m[k].best = t < m[k].best ? t : m[k].best;
+        }
+    #line 663 "book/31-fast-step.nw"
+    Net *shape = net_create(train_defaults().arch, 1);
+    double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
+    net_free(shape);
+    BenchRow rows[40];
+    int nr = 0;
+    rows[nr++] = (BenchRow){ "setup", "batches", T, "count", (double)batches };
+    rows[nr++] = (BenchRow){ "setup", "flops", T, "tflop_per_epoch", f_train * 60000 * 1e-12 };
+    rows[nr++] = (BenchRow){ "peak", "fma", 1, "gflop_s", peak1 };
+    rows[nr++] = (BenchRow){ "peak", "fma", T, "gflop_s", peakT };
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        double t = time_once(&m[k], &train, &test, index, labels);
-        m[k].best = t < m[k].best ? t : m[k].best;
+        #line 684 "book/31-fast-step.nw"
+        const char *what = m[k].training ? "train" : "infer";
+        double rate = per_second(&m[k]);
+        double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
+        double peak = m[k].threads == 1 ? peak1 : peakT;
+        rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
+        rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
+        rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
+        rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
+    #line 676 "book/31-fast-step.nw"
     }
-#line 456 "book/31-fast-step.nw"
-    
-#line 663 "book/31-fast-step.nw"
-Net *shape = net_create(train_defaults().arch, 1);
-double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
-net_free(shape);
-BenchRow rows[40];
-int nr = 0;
-rows[nr++] = (BenchRow){ "setup", "batches", T, "count", (double)batches };
-rows[nr++] = (BenchRow){ "setup", "flops", T, "tflop_per_epoch", f_train * 60000 * 1e-12 };
-rows[nr++] = (BenchRow){ "peak", "fma", 1, "gflop_s", peak1 };
-rows[nr++] = (BenchRow){ "peak", "fma", T, "gflop_s", peakT };
-for (int k = 0; k < NMEASURES; k++) {
-    if (T == 1 && (k == FAST_T || k == INFER_T))
-        continue;
-    
-#line 684 "book/31-fast-step.nw"
-const char *what = m[k].training ? "train" : "infer";
-double rate = per_second(&m[k]);
-double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
-double peak = m[k].threads == 1 ? peak1 : peakT;
-rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
-rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
-rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
-rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-#line 676 "book/31-fast-step.nw"
-}
-#line 707 "book/31-fast-step.nw"
-int fast_T = T > 1 ? FAST_T : FAST_1;
-rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
-rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
-rows[nr++] = (BenchRow){ "train", "fast", T, "speedup", per_second(&m[fast_T]) / per_second(&m[PLAIN_T]) };
-rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
-                    per_second(&m[fast_T]) / per_second(&m[FAST_CONV_T]) };
-struct rusage ru;
-getrusage(RUSAGE_SELF, &ru);
-rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-#line 678 "book/31-fast-step.nw"
-bench_rows_print(stdout, rows, nr);
-if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
-    return 1;
-#line 457 "book/31-fast-step.nw"
+    #line 707 "book/31-fast-step.nw"
+    int fast_T = T > 1 ? FAST_T : FAST_1;
+    rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
+    rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
+    rows[nr++] = (BenchRow){ "train", "fast", T, "speedup", per_second(&m[fast_T]) / per_second(&m[PLAIN_T]) };
+    rows[nr++] = (BenchRow){ "train", "fast", T, "speedup_over_fast_conv",
+                        per_second(&m[fast_T]) / per_second(&m[FAST_CONV_T]) };
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
+    #line 678 "book/31-fast-step.nw"
+    bench_rows_print(stdout, rows, nr);
+    if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
+        return 1;
+    #line 457 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }

@@ -107,13 +107,12 @@ int cli_output_open(Output *o, const char *path)
     memcpy(o->tmp, path, len);
     memcpy(o->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
     int fd = mkstemp(o->tmp);
-    
-#line 825 "book/10-excelnet.nw"
-mode_t mask = umask(0);
-umask(mask);
-if (fd >= 0)
-    fchmod(fd, 0666 & ~mask);
-#line 806 "book/10-excelnet.nw"
+    #line 825 "book/10-excelnet.nw"
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fd >= 0)
+        fchmod(fd, 0666 & ~mask);
+    #line 806 "book/10-excelnet.nw"
     if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, path, strerror(errno));
         if (fd >= 0)

@@ -42,26 +42,23 @@ static void read_flags(Settings *s, int argc, char **argv)
             if (cli_parse_long(v, 0, 10000000, &s->iters) != 0)
                 cli_usage_error("--iters: '%s' is not a whole number from 0 to 10000000", v);
         } else if (cli_flag(argc, argv, &i, "--inputs", &v)) {
-            
-#line 998 "book/10-excelnet.nw"
-if (cli_parse_doubles(v, d, 2) != 0)
-    cli_usage_error("--inputs: '%s' is not two numbers I1,I2", v);
-s->example.i1 = d[0], s->example.i2 = d[1];
-#line 984 "book/10-excelnet.nw"
+            #line 998 "book/10-excelnet.nw"
+            if (cli_parse_doubles(v, d, 2) != 0)
+                cli_usage_error("--inputs: '%s' is not two numbers I1,I2", v);
+            s->example.i1 = d[0], s->example.i2 = d[1];
+        #line 984 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--targets", &v)) {
-            
-#line 1002 "book/10-excelnet.nw"
-if (cli_parse_doubles(v, d, 2) != 0)
-    cli_usage_error("--targets: '%s' is not two numbers T1,T2", v);
-s->example.t1 = d[0], s->example.t2 = d[1];
-#line 986 "book/10-excelnet.nw"
+            #line 1002 "book/10-excelnet.nw"
+            if (cli_parse_doubles(v, d, 2) != 0)
+                cli_usage_error("--targets: '%s' is not two numbers T1,T2", v);
+            s->example.t1 = d[0], s->example.t2 = d[1];
+        #line 986 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--weights", &v)) {
-            
-#line 1006 "book/10-excelnet.nw"
-if (cli_parse_doubles(v, d, 8) != 0)
-    cli_usage_error("--weights: '%s' is not eight numbers W1,...,W8", v);
-s->weights = (Weights){ d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] };
-#line 988 "book/10-excelnet.nw"
+            #line 1006 "book/10-excelnet.nw"
+            if (cli_parse_doubles(v, d, 8) != 0)
+                cli_usage_error("--weights: '%s' is not eight numbers W1,...,W8", v);
+            s->weights = (Weights){ d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] };
+        #line 988 "book/10-excelnet.nw"
         } else if (cli_flag(argc, argv, &i, "--csv", &v)) {
             s->csv = v;
         } else {

@@ -13,55 +13,43 @@ double sigmoid(double x)
 
 void excelnet_forward(Forward *f, const Weights *w, const Example *x)
 {
-    
-#line 131 "book/10-excelnet.nw"
-f->h1 = w->w1 * x->i1 + w->w2 * x->i2;
-f->a_h1 = sigmoid(f->h1);
-f->h2 = w->w3 * x->i1 + w->w4 * x->i2;
-f->a_h2 = sigmoid(f->h2);
-#line 125 "book/10-excelnet.nw"
-    
-#line 138 "book/10-excelnet.nw"
-f->o1 = w->w5 * f->a_h1 + w->w6 * f->a_h2;
-f->a_o1 = sigmoid(f->o1);
-f->o2 = w->w7 * f->a_h1 + w->w8 * f->a_h2;
-f->a_o2 = sigmoid(f->o2);
-#line 126 "book/10-excelnet.nw"
-    
-#line 145 "book/10-excelnet.nw"
-f->E1 = 0.5 * (x->t1 - f->a_o1) * (x->t1 - f->a_o1);
-f->E2 = 0.5 * (x->t2 - f->a_o2) * (x->t2 - f->a_o2);
-f->E_total = f->E1 + f->E2;
+    #line 131 "book/10-excelnet.nw"
+    f->h1 = w->w1 * x->i1 + w->w2 * x->i2;
+    f->a_h1 = sigmoid(f->h1);
+    f->h2 = w->w3 * x->i1 + w->w4 * x->i2;
+    f->a_h2 = sigmoid(f->h2);
+    #line 138 "book/10-excelnet.nw"
+    f->o1 = w->w5 * f->a_h1 + w->w6 * f->a_h2;
+    f->a_o1 = sigmoid(f->o1);
+    f->o2 = w->w7 * f->a_h1 + w->w8 * f->a_h2;
+    f->a_o2 = sigmoid(f->o2);
+    #line 145 "book/10-excelnet.nw"
+    f->E1 = 0.5 * (x->t1 - f->a_o1) * (x->t1 - f->a_o1);
+    f->E2 = 0.5 * (x->t2 - f->a_o2) * (x->t2 - f->a_o2);
+    f->E_total = f->E1 + f->E2;
 #line 127 "book/10-excelnet.nw"
 }
 #line 224 "book/10-excelnet.nw"
 void excelnet_backward(Gradients *g, const Forward *f, const Weights *w, const Example *x)
 {
-    
-#line 234 "book/10-excelnet.nw"
-double delta_o1 = (f->a_o1 - x->t1) * f->a_o1 * (1 - f->a_o1);
-double delta_o2 = (f->a_o2 - x->t2) * f->a_o2 * (1 - f->a_o2);
-#line 227 "book/10-excelnet.nw"
-    
-#line 239 "book/10-excelnet.nw"
-g->dE_dw5 = delta_o1 * f->a_h1;
-g->dE_dw6 = delta_o1 * f->a_h2;
-g->dE_dw7 = delta_o2 * f->a_h1;
-g->dE_dw8 = delta_o2 * f->a_h2;
-#line 228 "book/10-excelnet.nw"
-    
-#line 269 "book/10-excelnet.nw"
-g->dE_da_h1 = delta_o1 * w->w5 + delta_o2 * w->w7;
-g->dE_da_h2 = delta_o1 * w->w6 + delta_o2 * w->w8;
-#line 229 "book/10-excelnet.nw"
-    
-#line 309 "book/10-excelnet.nw"
-double delta_h1 = g->dE_da_h1 * f->a_h1 * (1 - f->a_h1);
-double delta_h2 = g->dE_da_h2 * f->a_h2 * (1 - f->a_h2);
-g->dE_dw1 = delta_h1 * x->i1;
-g->dE_dw2 = delta_h1 * x->i2;
-g->dE_dw3 = delta_h2 * x->i1;
-g->dE_dw4 = delta_h2 * x->i2;
+    #line 234 "book/10-excelnet.nw"
+    double delta_o1 = (f->a_o1 - x->t1) * f->a_o1 * (1 - f->a_o1);
+    double delta_o2 = (f->a_o2 - x->t2) * f->a_o2 * (1 - f->a_o2);
+    #line 239 "book/10-excelnet.nw"
+    g->dE_dw5 = delta_o1 * f->a_h1;
+    g->dE_dw6 = delta_o1 * f->a_h2;
+    g->dE_dw7 = delta_o2 * f->a_h1;
+    g->dE_dw8 = delta_o2 * f->a_h2;
+    #line 269 "book/10-excelnet.nw"
+    g->dE_da_h1 = delta_o1 * w->w5 + delta_o2 * w->w7;
+    g->dE_da_h2 = delta_o1 * w->w6 + delta_o2 * w->w8;
+    #line 309 "book/10-excelnet.nw"
+    double delta_h1 = g->dE_da_h1 * f->a_h1 * (1 - f->a_h1);
+    double delta_h2 = g->dE_da_h2 * f->a_h2 * (1 - f->a_h2);
+    g->dE_dw1 = delta_h1 * x->i1;
+    g->dE_dw2 = delta_h1 * x->i2;
+    g->dE_dw3 = delta_h2 * x->i1;
+    g->dE_dw4 = delta_h2 * x->i2;
 #line 230 "book/10-excelnet.nw"
 }
 #line 327 "book/10-excelnet.nw"

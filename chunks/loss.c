@@ -12,16 +12,15 @@ double logsoftmax_nll_forward(real *logp, const real *logits, const int *labels,
         const real *z = logits + (size_t)n * K;
         real *lp = logp + (size_t)n * K;
         CHECK(labels[n] >= 0 && labels[n] < K);
-        
-#line 71 "book/24-loss-and-sgd.nw"
-double m = z[0];
-for (int k = 1; k < K; k++)
-    m = z[k] > m ? z[k] : m;
-double sum = 0;
-for (int k = 0; k < K; k++)
-    sum += exp(z[k] - m);
-double lse = m + log(sum);
-#line 62 "book/24-loss-and-sgd.nw"
+        #line 71 "book/24-loss-and-sgd.nw"
+        double m = z[0];
+        for (int k = 1; k < K; k++)
+            m = z[k] > m ? z[k] : m;
+        double sum = 0;
+        for (int k = 0; k < K; k++)
+            sum += exp(z[k] - m);
+        double lse = m + log(sum);
+        #line 62 "book/24-loss-and-sgd.nw"
         for (int k = 0; k < K; k++)
             lp[k] = (real)(z[k] - lse);
         loss -= lp[labels[n]];

@@ -83,82 +83,78 @@ static Options read_options(int argc, char **argv)
         const char *v;
         long n;
         check_option_allowed(argv[i], cmd);
-        
-#line 983 "book/28-training.nw"
-static const char *const run_flags[] = { "--arch", "--epochs", "--batch", "--lr", "--seed",
-                                         "--no-augment", "--train-limit", "--test-limit" };
-for (size_t k = 0; is_train && o.setting == NULL && k < sizeof run_flags / sizeof run_flags[0]; k++)
-    if (strncmp(argv[i], run_flags[k], strlen(run_flags[k])) == 0
-        && (argv[i][strlen(run_flags[k])] == '\0' || argv[i][strlen(run_flags[k])] == '='))
-        o.setting = run_flags[k];
-#line 1014 "book/28-training.nw"
-        
-#line 1022 "book/28-training.nw"
-if (cli_flag(argc, argv, &i, "--arch", &v)) {
-    if ((o.config.arch = arch_find(v)) == NULL)
-        cli_usage_error("--arch: '%s' is not a network (main, small)", v);
-} else if (cli_flag(argc, argv, &i, "--data", &v)) {
-    o.data = v;
-} else if (cli_flag(argc, argv, &i, "--epochs", &v)) {
-    if (cli_parse_long(v, 1, 1000, &n) != 0)
-        cli_usage_error("--epochs: '%s' is not a whole number from 1 to 1000", v);
-    o.config.epochs = (int)n;
-} else if (cli_flag(argc, argv, &i, "--batch", &v)) {
-    if (cli_parse_long(v, 1, 4096, &n) != 0)
-        cli_usage_error("--batch: '%s' is not a whole number from 1 to 4096", v);
-    o.config.batch = (int)n;
-} else if (cli_flag(argc, argv, &i, "--lr", &v)) {
-    if (cli_parse_double(v, &o.config.lr_max) != 0 || o.config.lr_max <= 0 || o.config.lr_max > 10)
-        cli_usage_error("--lr: '%s' is not a number in (0, 10]", v);
-} else if (cli_flag(argc, argv, &i, "--seed", &v)) {
-    if (cli_parse_long(v, 0, 2147483647L, &n) != 0)
-        cli_usage_error("--seed: '%s' is not a whole number from 0 to 2147483647", v);
-    o.config.seed = (uint64_t)n;
-} else if (cli_flag(argc, argv, &i, "--threads", &v)) {
-    if (cli_parse_long(v, 1, 256, &n) != 0)
-        cli_usage_error("--threads: '%s' is not a whole number from 1 to 256", v);
-    o.threads = (int)n;
-} else if (cli_flag(argc, argv, &i, "--train-limit", &v)) {
-    if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
-        cli_usage_error("--train-limit: '%s' is not a positive whole number", v);
-    o.config.train_limit = (int)n;
-} else if (cli_flag(argc, argv, &i, "--test-limit", &v)) {
-    if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
-        cli_usage_error("--test-limit: '%s' is not a positive whole number", v);
-    o.config.test_limit = (int)n;
-} else if (cli_flag(argc, argv, &i, "--log", &v)) {
-    o.log = v;
-} else if (cli_flag(argc, argv, &i, "--save", &v)) {
-    o.save = v;
-} else if (cli_flag(argc, argv, &i, "--resume", &v)) {
-    o.resume = v;
-} else if (cli_flag(argc, argv, &i, "--model", &v)) {
-    o.model = v;
-} else if (cli_flag(argc, argv, &i, "--confusion", &v)) {
-    o.confusion = v;
-} else if (strcmp(argv[i], "--no-augment") == 0) {
-    o.config.augment = 0;
-} else if (is_predict && argv[i][0] != '-' && o.image == NULL) {
-    o.image = argv[i];
-} else {
-    cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
-}
-#line 1015 "book/28-training.nw"
+        #line 983 "book/28-training.nw"
+        static const char *const run_flags[] = { "--arch", "--epochs", "--batch", "--lr", "--seed",
+                                                 "--no-augment", "--train-limit", "--test-limit" };
+        for (size_t k = 0; is_train && o.setting == NULL && k < sizeof run_flags / sizeof run_flags[0]; k++)
+            if (strncmp(argv[i], run_flags[k], strlen(run_flags[k])) == 0
+                && (argv[i][strlen(run_flags[k])] == '\0' || argv[i][strlen(run_flags[k])] == '='))
+                o.setting = run_flags[k];
+        #line 1022 "book/28-training.nw"
+        if (cli_flag(argc, argv, &i, "--arch", &v)) {
+            if ((o.config.arch = arch_find(v)) == NULL)
+                cli_usage_error("--arch: '%s' is not a network (main, small)", v);
+        } else if (cli_flag(argc, argv, &i, "--data", &v)) {
+            o.data = v;
+        } else if (cli_flag(argc, argv, &i, "--epochs", &v)) {
+            if (cli_parse_long(v, 1, 1000, &n) != 0)
+                cli_usage_error("--epochs: '%s' is not a whole number from 1 to 1000", v);
+            o.config.epochs = (int)n;
+        } else if (cli_flag(argc, argv, &i, "--batch", &v)) {
+            if (cli_parse_long(v, 1, 4096, &n) != 0)
+                cli_usage_error("--batch: '%s' is not a whole number from 1 to 4096", v);
+            o.config.batch = (int)n;
+        } else if (cli_flag(argc, argv, &i, "--lr", &v)) {
+            if (cli_parse_double(v, &o.config.lr_max) != 0 || o.config.lr_max <= 0 || o.config.lr_max > 10)
+                cli_usage_error("--lr: '%s' is not a number in (0, 10]", v);
+        } else if (cli_flag(argc, argv, &i, "--seed", &v)) {
+            if (cli_parse_long(v, 0, 2147483647L, &n) != 0)
+                cli_usage_error("--seed: '%s' is not a whole number from 0 to 2147483647", v);
+            o.config.seed = (uint64_t)n;
+        } else if (cli_flag(argc, argv, &i, "--threads", &v)) {
+            if (cli_parse_long(v, 1, 256, &n) != 0)
+                cli_usage_error("--threads: '%s' is not a whole number from 1 to 256", v);
+            o.threads = (int)n;
+        } else if (cli_flag(argc, argv, &i, "--train-limit", &v)) {
+            if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
+                cli_usage_error("--train-limit: '%s' is not a positive whole number", v);
+            o.config.train_limit = (int)n;
+        } else if (cli_flag(argc, argv, &i, "--test-limit", &v)) {
+            if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
+                cli_usage_error("--test-limit: '%s' is not a positive whole number", v);
+            o.config.test_limit = (int)n;
+        } else if (cli_flag(argc, argv, &i, "--log", &v)) {
+            o.log = v;
+        } else if (cli_flag(argc, argv, &i, "--save", &v)) {
+            o.save = v;
+        } else if (cli_flag(argc, argv, &i, "--resume", &v)) {
+            o.resume = v;
+        } else if (cli_flag(argc, argv, &i, "--model", &v)) {
+            o.model = v;
+        } else if (cli_flag(argc, argv, &i, "--confusion", &v)) {
+            o.confusion = v;
+        } else if (strcmp(argv[i], "--no-augment") == 0) {
+            o.config.augment = 0;
+        } else if (is_predict && argv[i][0] != '-' && o.image == NULL) {
+            o.image = argv[i];
+        } else {
+            cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
+        }
+    #line 1015 "book/28-training.nw"
     }
-    
-#line 1074 "book/28-training.nw"
-if ((is_train || is_eval) && o.data == NULL)
-    cli_usage_error("%s needs --data DIR", cmd);
-if ((is_eval || is_predict) && o.model == NULL)
-    cli_usage_error("%s needs --model FILE", cmd);
-if (is_predict && o.image == NULL)
-    cli_usage_error("predict needs an IMAGE.pgm");
-if (o.resume && o.setting)
-    cli_usage_error("%s cannot be combined with --resume: a resumed run keeps the settings it was "
-                    "started with", o.setting);
-if (o.threads > 0)
-    omp_set_num_threads(o.threads);
-#line 1017 "book/28-training.nw"
+    #line 1074 "book/28-training.nw"
+    if ((is_train || is_eval) && o.data == NULL)
+        cli_usage_error("%s needs --data DIR", cmd);
+    if ((is_eval || is_predict) && o.model == NULL)
+        cli_usage_error("%s needs --model FILE", cmd);
+    if (is_predict && o.image == NULL)
+        cli_usage_error("predict needs an IMAGE.pgm");
+    if (o.resume && o.setting)
+        cli_usage_error("%s cannot be combined with --resume: a resumed run keeps the settings it was "
+                        "started with", o.setting);
+    if (o.threads > 0)
+        omp_set_num_threads(o.threads);
+    #line 1017 "book/28-training.nw"
     return o;
 }
 #line 1090 "book/28-training.nw"
@@ -202,23 +198,22 @@ static int write_log(const Options *o, const TrainState *s)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     if (cli_output_commit(&out) != 0)
         return -1;
-    
-#line 1409 "book/28-training.nw"
-const TrainConfig *c = &s->config;
-char meta[4096];
-if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
-    fprintf(stderr, "mnistnet: %s: the log's name is too long for its .meta file\n", o->log);
-    return -1;
-}
-if (cli_output_open(&out, meta) != 0)
-    return -1;
-fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
-        "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
-        (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
-fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nseed %llu\nthreads %d\naugment %s\n"
-        "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
-        (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
-return cli_output_commit(&out);
+    #line 1409 "book/28-training.nw"
+    const TrainConfig *c = &s->config;
+    char meta[4096];
+    if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
+        fprintf(stderr, "mnistnet: %s: the log's name is too long for its .meta file\n", o->log);
+        return -1;
+    }
+    if (cli_output_open(&out, meta) != 0)
+        return -1;
+    fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
+            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+            (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
+    fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nseed %llu\nthreads %d\naugment %s\n"
+            "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+            (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
+    return cli_output_commit(&out);
 #line 1398 "book/28-training.nw"
 }
 #line 1313 "book/28-training.nw"
@@ -257,24 +252,21 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    
-#line 1197 "book/28-training.nw"
-load_split(train, o->data, "train", s->config.train_limit);
-load_split(test, o->data, "t10k", s->config.test_limit);
-if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
-    fprintf(stderr, "mnistnet: %s: not the data that the run in %s was trained on (its images or "
-            "labels differ)\n", o->data, o->resume);
-    exit(1);
-}
-#line 1184 "book/28-training.nw"
-    
-#line 1207 "book/28-training.nw"
-if (o->threads == 0)
-    omp_set_num_threads(s->threads);
-else if (o->threads != s->threads)
-    printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
-           "last digits from an uninterrupted run\n", s->threads, o->threads);
-#line 1185 "book/28-training.nw"
+    #line 1197 "book/28-training.nw"
+    load_split(train, o->data, "train", s->config.train_limit);
+    load_split(test, o->data, "t10k", s->config.test_limit);
+    if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
+        fprintf(stderr, "mnistnet: %s: not the data that the run in %s was trained on (its images or "
+                "labels differ)\n", o->data, o->resume);
+        exit(1);
+    }
+    #line 1207 "book/28-training.nw"
+    if (o->threads == 0)
+        omp_set_num_threads(s->threads);
+    else if (o->threads != s->threads)
+        printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
+               "last digits from an uninterrupted run\n", s->threads, o->threads);
+    #line 1185 "book/28-training.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -315,68 +307,64 @@ static int cmd_train(Options *o)
     const TrainConfig *c = &s.config;
     int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
     int status = 0;
-    
-#line 1218 "book/28-training.nw"
-const char *outputs[2] = { o->log, o->save };
-for (int k = 0; k < 2 && status == 0; k++) {
-    Output probe;
-    if (outputs[k] && cli_output_open(&probe, outputs[k]) != 0)
-        status = 2;
-    else if (outputs[k])
-        cli_output_abandon(&probe);
-}
-#line 1125 "book/28-training.nw"
+    #line 1218 "book/28-training.nw"
+    const char *outputs[2] = { o->log, o->save };
+    for (int k = 0; k < 2 && status == 0; k++) {
+        Output probe;
+        if (outputs[k] && cli_output_open(&probe, outputs[k]) != 0)
+            status = 2;
+        else if (outputs[k])
+            cli_output_abandon(&probe);
+    }
+    #line 1125 "book/28-training.nw"
     catch_signals();
-    
-#line 1229 "book/28-training.nw"
-if (status == 0 && o->resume)
-    printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
-           c->epochs, s.batch);
-if (status == 0)
-    printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
-           "%d threads, %d train / %d test images, augmentation %s\n",
-           c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
-           omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
-fflush(stdout);
-#line 1127 "book/28-training.nw"
+    #line 1229 "book/28-training.nw"
+    if (status == 0 && o->resume)
+        printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
+               c->epochs, s.batch);
+    if (status == 0)
+        printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
+               "%d threads, %d train / %d test images, augmentation %s\n",
+               c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
+               omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
+    fflush(stdout);
+    #line 1127 "book/28-training.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
-        
-#line 1244 "book/28-training.nw"
-EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
-                            &stop_signal);
-if (isatty(STDERR_FILENO))
-    fprintf(stderr, "\r%78s\r", "");
-if (r.status == EPOCH_DIVERGED) {
-    
-#line 1285 "book/28-training.nw"
-char saved[600] = "";
-if (o->save && s.epoch > 0)
-    snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
-fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
-        "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
-        r.bad_batch, c->lr_max, saved);
-#line 1250 "book/28-training.nw"
-    status = 1;
-    break;
-}
-if (r.status == EPOCH_STOPPED) {
-    status = stop_run(o, net, &s);
-    break;
-}
-#line 1263 "book/28-training.nw"
-EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
-printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
-       s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
-fflush(stdout);
-s.log[s.epoch - 1] = (EpochLog){ s.epoch, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
-if ((o->log && write_log(o, &s) != 0)
-    || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
-    status = 1;
-#line 1258 "book/28-training.nw"
-if (stop_signal && s.epoch < c->epochs)
-    status = stop_run(o, net, &s);
-#line 1130 "book/28-training.nw"
+        #line 1244 "book/28-training.nw"
+        EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
+                                    &stop_signal);
+        if (isatty(STDERR_FILENO))
+            fprintf(stderr, "\r%78s\r", "");
+        if (r.status == EPOCH_DIVERGED) {
+            #line 1285 "book/28-training.nw"
+            char saved[600] = "";
+            if (o->save && s.epoch > 0)
+                snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
+            fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
+                    "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
+                    r.bad_batch, c->lr_max, saved);
+            #line 1250 "book/28-training.nw"
+            status = 1;
+            break;
+        }
+        if (r.status == EPOCH_STOPPED) {
+            status = stop_run(o, net, &s);
+            break;
+        }
+        #line 1263 "book/28-training.nw"
+        EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
+        printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
+               s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
+        fflush(stdout);
+        s.log[s.epoch - 1] = (EpochLog){ s.epoch, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
+        if ((o->log && write_log(o, &s) != 0)
+            || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
+            status = 1;
+        #line 1258 "book/28-training.nw"
+        if (stop_signal && s.epoch < c->epochs)
+            status = stop_run(o, net, &s);
+    #line 1130 "book/28-training.nw"
     }
     net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
@@ -433,12 +421,11 @@ static int cmd_predict(const Options *o)
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
     net_forward(net, &label, 1, 0, NULL);
-    
-#line 1504 "book/28-training.nw"
-printf("digit %d\n", net_predicted(net, 0));
-for (int j = 0; j < 10; j++)
-    printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-#line 1498 "book/28-training.nw"
+    #line 1504 "book/28-training.nw"
+    printf("digit %d\n", net_predicted(net, 0));
+    for (int j = 0; j < 10; j++)
+        printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
+    #line 1498 "book/28-training.nw"
     net_free(net);
     return 0;
 }

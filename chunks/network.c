@@ -54,48 +54,45 @@ Net *net_create(const Architecture *arch, int N)
     net->nlayers = arch->nlayers;
     net->layer = calloc(arch->nlayers, sizeof *net->layer);
     CHECK(net->layer != NULL);
-    
-#line 291 "book/27-network.nw"
-int C = 1, H = 28, W = 28;
-for (int l = 0; l < net->nlayers; l++) {
-    Layer *L = &net->layer[l];
-    L->spec = arch->layers[l];
-    L->C = C, L->H = H, L->W = W;
-    if (L->spec.kind == CONV) {
-        L->K = L->spec.K;
-        L->Ho = H + 2 * L->spec.pad - L->spec.R + 1;
-        L->Wo = W + 2 * L->spec.pad - L->spec.R + 1;
-    } else if (L->spec.kind == MAXPOOL) {
-        CHECK(H % 2 == 0 && W % 2 == 0);
-        L->K = C, L->Ho = H / 2, L->Wo = W / 2;
-    } else {
-        L->K = C, L->Ho = 1, L->Wo = 1;
+    #line 291 "book/27-network.nw"
+    int C = 1, H = 28, W = 28;
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        L->spec = arch->layers[l];
+        L->C = C, L->H = H, L->W = W;
+        if (L->spec.kind == CONV) {
+            L->K = L->spec.K;
+            L->Ho = H + 2 * L->spec.pad - L->spec.R + 1;
+            L->Wo = W + 2 * L->spec.pad - L->spec.R + 1;
+        } else if (L->spec.kind == MAXPOOL) {
+            CHECK(H % 2 == 0 && W % 2 == 0);
+            L->K = C, L->Ho = H / 2, L->Wo = W / 2;
+        } else {
+            L->K = C, L->Ho = 1, L->Wo = 1;
+        }
+        C = L->K, H = L->Ho, W = L->Wo;
     }
-    C = L->K, H = L->Ho, W = L->Wo;
-}
-CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
-#line 275 "book/27-network.nw"
+    CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
+    #line 275 "book/27-network.nw"
     carve(net);
-    
-#line 384 "book/27-network.nw"
-net->params = calloc(net->nparams, sizeof(real));
-net->grads = calloc(net->nparams, sizeof(real));
-net->velocity = calloc(net->nparams, sizeof(real));
-net->stats = calloc(net->nstats, sizeof(real));
-net->arena = calloc(net->narena, sizeof(real));
-CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
-#line 277 "book/27-network.nw"
+    #line 384 "book/27-network.nw"
+    net->params = calloc(net->nparams, sizeof(real));
+    net->grads = calloc(net->nparams, sizeof(real));
+    net->velocity = calloc(net->nparams, sizeof(real));
+    net->stats = calloc(net->nstats, sizeof(real));
+    net->arena = calloc(net->narena, sizeof(real));
+    CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
+    #line 277 "book/27-network.nw"
     carve(net);
-    
-#line 644 "book/27-network.nw"
-size_t need = 0;
-for (int l = 0; l < net->nlayers; l++) {
-    const Layer *L = &net->layer[l];
-    size_t w = L->spec.kind == CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
-    need = w > need ? w : need;
-}
-conv_work_reserve(&net->work, need);
-#line 279 "book/27-network.nw"
+    #line 644 "book/27-network.nw"
+    size_t need = 0;
+    for (int l = 0; l < net->nlayers; l++) {
+        const Layer *L = &net->layer[l];
+        size_t w = L->spec.kind == CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
+        need = w > need ? w : need;
+    }
+    conv_work_reserve(&net->work, need);
+    #line 279 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
@@ -115,37 +112,35 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        
-#line 346 "book/27-network.nw"
-(void)in;
-if (L->spec.kind == CONV) {
-    L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
-    if (L->spec.bn_relu) {
-        
-#line 365 "book/27-network.nw"
-L->gamma = take(net->params, &p, L->K);
-L->beta = take(net->params, &p, L->K);
-L->running_mean = take(net->stats, &s, L->K);
-L->running_var = take(net->stats, &s, L->K);
-L->mean = take(net->arena, &a, L->K);
-L->rstd = take(net->arena, &a, L->K);
-#line 351 "book/27-network.nw"
-    }
-}
-if (L->spec.kind == CONV && L->spec.bn_relu) {
-    L->conv = take(net->arena, &a, out), L->dconv = take(net->arena, &a, out);
-    L->act = take(net->arena, &a, out), L->dact = take(net->arena, &a, out);
-    L->dbn = take(net->arena, &a, out);
-    L->mask = L->spec.dropout > 0 ? take(net->arena, &a, out) : NULL;
-}
-L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
-L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
-L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-#line 393 "book/27-network.nw"
-L->dw = mirror(net, L->w);
-L->dgamma = mirror(net, L->gamma);
-L->dbeta = mirror(net, L->beta);
-#line 333 "book/27-network.nw"
+        #line 346 "book/27-network.nw"
+        (void)in;
+        if (L->spec.kind == CONV) {
+            L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
+            if (L->spec.bn_relu) {
+                #line 365 "book/27-network.nw"
+                L->gamma = take(net->params, &p, L->K);
+                L->beta = take(net->params, &p, L->K);
+                L->running_mean = take(net->stats, &s, L->K);
+                L->running_var = take(net->stats, &s, L->K);
+                L->mean = take(net->arena, &a, L->K);
+                L->rstd = take(net->arena, &a, L->K);
+            #line 351 "book/27-network.nw"
+            }
+        }
+        if (L->spec.kind == CONV && L->spec.bn_relu) {
+            L->conv = take(net->arena, &a, out), L->dconv = take(net->arena, &a, out);
+            L->act = take(net->arena, &a, out), L->dact = take(net->arena, &a, out);
+            L->dbn = take(net->arena, &a, out);
+            L->mask = L->spec.dropout > 0 ? take(net->arena, &a, out) : NULL;
+        }
+        L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
+        L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
+        L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
+        #line 393 "book/27-network.nw"
+        L->dw = mirror(net, L->w);
+        L->dgamma = mirror(net, L->gamma);
+        L->dbeta = mirror(net, L->beta);
+    #line 333 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
@@ -194,14 +189,13 @@ void net_summary(FILE *out, const Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        
-#line 479 "book/27-network.nw"
-if (L->spec.kind == CONV)
-    snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
-             L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
-else
-    snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
-#line 472 "book/27-network.nw"
+        #line 479 "book/27-network.nw"
+        if (L->spec.kind == CONV)
+            snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
+                     L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
+        else
+            snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
+        #line 472 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
@@ -215,18 +209,18 @@ double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
         Layer *L = &net->layer[l];
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
-        case CONV:    
-#line 522 "book/27-network.nw"
-if (!L->spec.bn_relu) {
-    conv_forward(net, L, L->out, x, n);
-    break;
-}
-conv_forward(net, L, L->conv, x, n);
-bn_relu_forward(net, L, n, training);
-if (L->mask)
-    dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
-#line 506 "book/27-network.nw"
-                                                              break;
+        case CONV:
+                      #line 522 "book/27-network.nw"
+                      if (!L->spec.bn_relu) {
+                          conv_forward(net, L, L->out, x, n);
+                          break;
+                      }
+                      conv_forward(net, L, L->conv, x, n);
+                      bn_relu_forward(net, L, n, training);
+                      if (L->mask)
+                          dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
+                      #line 506 "book/27-network.nw"
+                      break;
         case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
         case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
         }
@@ -237,23 +231,22 @@ if (L->mask)
 #line 545 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
-    
-#line 574 "book/27-network.nw"
-memset(net->grads, 0, net->nparams * sizeof(real));
-for (int l = 0; l < net->nlayers; l++) {
-    Layer *L = &net->layer[l];
-    size_t count = (size_t)n * L->K * L->Ho * L->Wo;
-    memset(L->dout, 0, count * sizeof(real));
-    if (L->dconv) {
-        if (net->kernels != KERNELS_FAST) {
-            memset(L->dconv, 0, count * sizeof(real));
-            memset(L->dbn, 0, count * sizeof(real));
+    #line 574 "book/27-network.nw"
+    memset(net->grads, 0, net->nparams * sizeof(real));
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+        memset(L->dout, 0, count * sizeof(real));
+        if (L->dconv) {
+            if (net->kernels != KERNELS_FAST) {
+                memset(L->dconv, 0, count * sizeof(real));
+                memset(L->dbn, 0, count * sizeof(real));
+            }
+            if (L->dact != L->dout)
+                memset(L->dact, 0, count * sizeof(real));
         }
-        if (L->dact != L->dout)
-            memset(L->dact, 0, count * sizeof(real));
     }
-}
-#line 548 "book/27-network.nw"
+    #line 548 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -262,18 +255,18 @@ for (int l = 0; l < net->nlayers; l++) {
         real *dx = l > 0 ? net->layer[l - 1].dout : NULL;
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
-        case CONV:    
-#line 598 "book/27-network.nw"
-if (!L->spec.bn_relu) {
-    conv_backward(net, L, dx, L->dout, x, n);
-    break;
-}
-if (L->mask)
-    dropout_backward(L->dact, L->dout, L->mask, count);
-bn_relu_backward(net, L, n);
-conv_backward(net, L, dx, L->dconv, x, n);
-#line 556 "book/27-network.nw"
-                                                               break;
+        case CONV:
+                      #line 598 "book/27-network.nw"
+                      if (!L->spec.bn_relu) {
+                          conv_backward(net, L, dx, L->dout, x, n);
+                          break;
+                      }
+                      if (L->mask)
+                          dropout_backward(L->dact, L->dout, L->mask, count);
+                      bn_relu_backward(net, L, n);
+                      conv_backward(net, L, dx, L->dconv, x, n);
+                      #line 556 "book/27-network.nw"
+                      break;
         case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
         case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
         }

@@ -27,20 +27,17 @@ typedef struct {
     LayerSpec spec;
     int C, H, W;
     int K, Ho, Wo;
-    
-#line 206 "book/27-network.nw"
-real *w, *dw;
-real *gamma, *dgamma, *beta, *dbeta;
-real *running_mean, *running_var;
-#line 197 "book/27-network.nw"
-    
-#line 220 "book/27-network.nw"
-real *conv, *dconv;
-real *act, *dact, *dbn;
-real *mask;
-real *out, *dout;
-real *mean, *rstd;
-int *argmax;
+    #line 206 "book/27-network.nw"
+    real *w, *dw;
+    real *gamma, *dgamma, *beta, *dbeta;
+    real *running_mean, *running_var;
+    #line 220 "book/27-network.nw"
+    real *conv, *dconv;
+    real *act, *dact, *dbn;
+    real *mask;
+    real *out, *dout;
+    real *mean, *rstd;
+    int *argmax;
 #line 198 "book/27-network.nw"
 } Layer;
 #line 631 "book/27-network.nw"

@@ -28,35 +28,33 @@ static int next_token(char *tok, size_t size, FILE *f)
     /* tok (size bytes) <- the next token of f, clipped with "..."; 0 at end of file,
        else the character after the token */
     int c = getc(f);
-    
-#line 717 "book/26-augment-and-pgm.nw"
-for (;;) {
-    if (c == '#')
-        while (c != EOF && c != '\n' && c != '\r')
-            c = getc(f);
-    if (c == EOF || !is_space(c))
-        break;
-    c = getc(f);
-}
-#line 707 "book/26-augment-and-pgm.nw"
+    #line 717 "book/26-augment-and-pgm.nw"
+    for (;;) {
+        if (c == '#')
+            while (c != EOF && c != '\n' && c != '\r')
+                c = getc(f);
+        if (c == EOF || !is_space(c))
+            break;
+        c = getc(f);
+    }
+    #line 707 "book/26-augment-and-pgm.nw"
     if (c == EOF) {
         tok[0] = '\0';
         return 0;
     }
-    
-#line 734 "book/26-augment-and-pgm.nw"
-size_t n = 0;
-int clipped = 0;
-for (; c != EOF && !is_space(c); c = getc(f)) {
-    if (n + 1 < size)
-        tok[n++] = c > ' ' && c < 0x7f ? (char)c : '?';
-    else
-        clipped = 1;
-}
-tok[n] = '\0';
-if (clipped)
-    memcpy(tok + size - 4, "...", 4);
-#line 712 "book/26-augment-and-pgm.nw"
+    #line 734 "book/26-augment-and-pgm.nw"
+    size_t n = 0;
+    int clipped = 0;
+    for (; c != EOF && !is_space(c); c = getc(f)) {
+        if (n + 1 < size)
+            tok[n++] = c > ' ' && c < 0x7f ? (char)c : '?';
+        else
+            clipped = 1;
+    }
+    tok[n] = '\0';
+    if (clipped)
+        memcpy(tok + size - 4, "...", 4);
+    #line 712 "book/26-augment-and-pgm.nw"
     return c;
 }
 #line 760 "book/26-augment-and-pgm.nw"
@@ -76,11 +74,10 @@ static int read_field(unsigned long *v, int *end, FILE *f, const char *what, uns
 {
     char tok[TOKEN_SIZE];
     if ((*end = next_token(tok, sizeof tok, f)) == 0) {
-        
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 803 "book/26-augment-and-pgm.nw"
+        #line 777 "book/26-augment-and-pgm.nw"
+        if (ferror(f))
+            return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+        #line 803 "book/26-augment-and-pgm.nw"
         return input_error(err, errlen, "%s: truncated header: no %s", path, what);
     }
     if (parse_number(v, tok) != 0 || *v < lo || *v > hi)
@@ -93,35 +90,32 @@ static int read_header(Header *h, FILE *f, int H, int W, const char *path, char 
                        size_t errlen)
 {
     int end;
-    
-#line 869 "book/26-augment-and-pgm.nw"
-int c0 = getc(f), c1 = c0 == EOF ? EOF : getc(f);
-if (c0 == EOF) {
-    
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 872 "book/26-augment-and-pgm.nw"
-    return input_error(err, errlen, "%s: empty file, not a PGM image", path);
-}
-if (c0 == 'P' && (c1 == '5' || c1 == '2')) {
-    h->plain = c1 == '2';
-} else {
-    
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 883 "book/26-augment-and-pgm.nw"
-const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
-                 : c0 == 'P' && (c1 == '3' || c1 == '6') ? "a PPM colour image"
-                 : c0 == 'P' && c1 == '7' ? "a PAM image"
-                 : c0 == 0x89 && c1 == 'P' ? "a PNG image"
-                 : c0 == 0xff && c1 == 0xd8 ? "a JPEG image" : "not a PGM image";
-return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
-            "(P5 or P2); convert it to PGM first", path, what, c0, c1 == EOF ? 0 : c1);
-#line 878 "book/26-augment-and-pgm.nw"
-}
-#line 827 "book/26-augment-and-pgm.nw"
+    #line 869 "book/26-augment-and-pgm.nw"
+    int c0 = getc(f), c1 = c0 == EOF ? EOF : getc(f);
+    if (c0 == EOF) {
+        #line 777 "book/26-augment-and-pgm.nw"
+        if (ferror(f))
+            return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+        #line 872 "book/26-augment-and-pgm.nw"
+        return input_error(err, errlen, "%s: empty file, not a PGM image", path);
+    }
+    if (c0 == 'P' && (c1 == '5' || c1 == '2')) {
+        h->plain = c1 == '2';
+    } else {
+        #line 777 "book/26-augment-and-pgm.nw"
+        if (ferror(f))
+            return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+        #line 883 "book/26-augment-and-pgm.nw"
+        const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
+                         : c0 == 'P' && (c1 == '3' || c1 == '6') ? "a PPM colour image"
+                         : c0 == 'P' && c1 == '7' ? "a PAM image"
+                         : c0 == 0x89 && c1 == 'P' ? "a PNG image"
+                         : c0 == 0xff && c1 == 0xd8 ? "a JPEG image" : "not a PGM image";
+        return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
+                    "(P5 or P2); convert it to PGM first", path, what, c0, c1 == EOF ? 0 : c1);
+    #line 878 "book/26-augment-and-pgm.nw"
+    }
+    #line 827 "book/26-augment-and-pgm.nw"
     if (read_field(&h->width, &end, f, "width", 1, PGM_MAX_SIDE, path, err, errlen) != 0
         || read_field(&h->height, &end, f, "height", 1, PGM_MAX_SIDE, path, err, errlen) != 0)
         return -1;
@@ -130,16 +124,15 @@ return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a
                     W, H);
     if (read_field(&h->maxval, &end, f, "maxval", 1, PGM_MAX_MAXVAL, path, err, errlen) != 0)
         return -1;
-    
-#line 854 "book/26-augment-and-pgm.nw"
-h->crlf = 0;
-if (!h->plain && end == '\r') {
-    int c = getc(f);
-    h->crlf = c == '\n';
-    if (c != EOF)
-        ungetc(c, f);
-}
-#line 836 "book/26-augment-and-pgm.nw"
+    #line 854 "book/26-augment-and-pgm.nw"
+    h->crlf = 0;
+    if (!h->plain && end == '\r') {
+        int c = getc(f);
+        h->crlf = c == '\n';
+        if (c != EOF)
+            ungetc(c, f);
+    }
+    #line 836 "book/26-augment-and-pgm.nw"
     return 0;
 }
 #line 900 "book/26-augment-and-pgm.nw"
@@ -155,22 +148,20 @@ static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const c
     size_t bytes = h->maxval > 255 ? 2 : 1, w = h->width;
     for (size_t k = 0; k < n; k++) {
         unsigned long s = 0;
-        
-#line 929 "book/26-augment-and-pgm.nw"
-for (size_t b = 0; b < bytes; b++) {
-    int c = getc(f);
-    if (c == EOF) {
-        
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 933 "book/26-augment-and-pgm.nw"
-        return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
-                    k * bytes + b, n * bytes);
-    }
-    s = s * 256 + (unsigned long)c;
-}
-#line 919 "book/26-augment-and-pgm.nw"
+        #line 929 "book/26-augment-and-pgm.nw"
+        for (size_t b = 0; b < bytes; b++) {
+            int c = getc(f);
+            if (c == EOF) {
+                #line 777 "book/26-augment-and-pgm.nw"
+                if (ferror(f))
+                    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+                #line 933 "book/26-augment-and-pgm.nw"
+                return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
+                            k * bytes + b, n * bytes);
+            }
+            s = s * 256 + (unsigned long)c;
+        }
+        #line 919 "book/26-augment-and-pgm.nw"
         if (s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is %lu, more than maxval %lu",
                         path, k / w, k % w, s, h->maxval);
@@ -187,17 +178,15 @@ static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const
     size_t w = h->width;
     for (size_t k = 0; k < n; k++) {
         unsigned long s;
-        
-#line 965 "book/26-augment-and-pgm.nw"
-if (!next_token(tok, sizeof tok, f)) {
-    
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 967 "book/26-augment-and-pgm.nw"
-    return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
-}
-#line 955 "book/26-augment-and-pgm.nw"
+        #line 965 "book/26-augment-and-pgm.nw"
+        if (!next_token(tok, sizeof tok, f)) {
+            #line 777 "book/26-augment-and-pgm.nw"
+            if (ferror(f))
+                return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+            #line 967 "book/26-augment-and-pgm.nw"
+            return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
+        }
+        #line 955 "book/26-augment-and-pgm.nw"
         if (parse_number(&s, tok) != 0 || s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is \"%s\", not a whole "
                         "number from 0 to %lu (the maxval)", path, k / w, k % w, tok, h->maxval);
@@ -221,11 +210,10 @@ static int check_end(const Header *h, size_t n, FILE *f, const char *path, char 
         return input_error(err, errlen, "%s: trailing bytes after the %zu samples (a second image?)",
                     path, n);
     }
-    
-#line 777 "book/26-augment-and-pgm.nw"
-if (ferror(f))
-    return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-#line 991 "book/26-augment-and-pgm.nw"
+    #line 777 "book/26-augment-and-pgm.nw"
+    if (ferror(f))
+        return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
+    #line 991 "book/26-augment-and-pgm.nw"
     return 0;
 }
 #line 1004 "book/26-augment-and-pgm.nw"

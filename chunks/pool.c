@@ -15,18 +15,17 @@ void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H
     for (int plane = 0; plane < N * C; plane++)
         for (int i = 0; i < Ho; i++)
             for (int j = 0; j < Wo; j++) {
-                
-#line 203 "book/23-pointwise-and-pooling.nw"
-int top = (plane * H + 2 * i) * W + 2 * j;
-int window[4] = {top, top + 1, top + W, top + W + 1};
-int best = window[0];
-for (int q = 1; q < 4; q++)
-    if (in[window[q]] > in[best])
-        best = window[q];
-int o = (plane * Ho + i) * Wo + j;
-out[o] = in[best];
-argmax[o] = best;
-#line 198 "book/23-pointwise-and-pooling.nw"
+                #line 203 "book/23-pointwise-and-pooling.nw"
+                int top = (plane * H + 2 * i) * W + 2 * j;
+                int window[4] = {top, top + 1, top + W, top + W + 1};
+                int best = window[0];
+                for (int q = 1; q < 4; q++)
+                    if (in[window[q]] > in[best])
+                        best = window[q];
+                int o = (plane * Ho + i) * Wo + j;
+                out[o] = in[best];
+                argmax[o] = best;
+            #line 198 "book/23-pointwise-and-pooling.nw"
             }
 }
 #line 221 "book/23-pointwise-and-pooling.nw"

@@ -28,16 +28,15 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
     for (int b = 0; b < n; b++) {
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
-        
-#line 120 "book/28-training.nw"
-if (training && c->augment) {
-    Rng r;
-    rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
-    augment_random(x, img, MNIST_ROWS, MNIST_COLS, c->max_degrees, c->max_shift, &r);
-} else {
-    augment_none(x, img, MNIST_PIXELS);
-}
-#line 112 "book/28-training.nw"
+        #line 120 "book/28-training.nw"
+        if (training && c->augment) {
+            Rng r;
+            rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
+            augment_random(x, img, MNIST_ROWS, MNIST_COLS, c->max_degrees, c->max_shift, &r);
+        } else {
+            augment_none(x, img, MNIST_PIXELS);
+        }
+        #line 112 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
@@ -132,43 +131,40 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        
-#line 359 "book/28-training.nw"
-batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, 1);
-double loss = net_forward(net, labels, n, 1, &s->rng);
-if (!isfinite(loss)) {
-    r.status = EPOCH_DIVERGED, r.bad_batch = b + 1, r.loss = loss;
-    return r;
-}
-net_backward(net, labels, n);
-r.lr = train_lr(c, s->step, total_steps);
-sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum,
-         c->weight_decay, c->nesterov);
-s->step++;
-s->loss_sum += loss * n;
-s->correct += net_correct(net, labels, n);
-#line 348 "book/28-training.nw"
+        #line 359 "book/28-training.nw"
+        batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, 1);
+        double loss = net_forward(net, labels, n, 1, &s->rng);
+        if (!isfinite(loss)) {
+            r.status = EPOCH_DIVERGED, r.bad_batch = b + 1, r.loss = loss;
+            return r;
+        }
+        net_backward(net, labels, n);
+        r.lr = train_lr(c, s->step, total_steps);
+        sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum,
+                 c->weight_decay, c->nesterov);
+        s->step++;
+        s->loss_sum += loss * n;
+        s->correct += net_correct(net, labels, n);
+        #line 348 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        
-#line 375 "book/28-training.nw"
-if (stop && *stop && b + 1 < batches) {
-    s->batch = b + 1;
-    s->seconds += wall_seconds() - t0;
-    r.status = EPOCH_STOPPED;
-    return r;
-}
-#line 352 "book/28-training.nw"
+        #line 375 "book/28-training.nw"
+        if (stop && *stop && b + 1 < batches) {
+            s->batch = b + 1;
+            s->seconds += wall_seconds() - t0;
+            r.status = EPOCH_STOPPED;
+            return r;
+        }
+    #line 352 "book/28-training.nw"
     }
-    
-#line 384 "book/28-training.nw"
-s->seconds += wall_seconds() - t0;
-r.loss = s->loss_sum / s->n_train;
-r.accuracy = (double)s->correct / s->n_train;
-r.seconds = s->seconds;
-s->epoch++, s->batch = 0;
-#line 354 "book/28-training.nw"
+    #line 384 "book/28-training.nw"
+    s->seconds += wall_seconds() - t0;
+    r.loss = s->loss_sum / s->n_train;
+    r.accuracy = (double)s->correct / s->n_train;
+    r.seconds = s->seconds;
+    s->epoch++, s->batch = 0;
+    #line 354 "book/28-training.nw"
     return r;
 }
 #line 409 "book/28-training.nw"
@@ -185,14 +181,13 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, 0);
         r.loss += net_forward(net, labels, n, 0, NULL) * n;
-        
-#line 431 "book/28-training.nw"
-for (int b = 0; b < n; b++) {
-    int p = net_predicted(net, b);
-    r.confusion[labels[b]][p]++;
-    correct += p == labels[b];
-}
-#line 423 "book/28-training.nw"
+        #line 431 "book/28-training.nw"
+        for (int b = 0; b < n; b++) {
+            int p = net_predicted(net, b);
+            r.confusion[labels[b]][p]++;
+            correct += p == labels[b];
+        }
+    #line 423 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
@@ -256,18 +251,17 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        
-#line 598 "book/28-training.nw"
-StateRecord rec = state_record(s);
-put(&o, &crc, net->velocity, net->nparams * sizeof(real));
-put(&o, &crc, &rec, sizeof rec);
-put(&o, &crc, s->index, (size_t)s->n_train * sizeof(int32_t));
-for (int e = 0; e < s->epoch; e++) {
-    const EpochLog *l = &s->log[e];
-    double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
-    put(&o, &crc, row, sizeof row);
-}
-#line 586 "book/28-training.nw"
+        #line 598 "book/28-training.nw"
+        StateRecord rec = state_record(s);
+        put(&o, &crc, net->velocity, net->nparams * sizeof(real));
+        put(&o, &crc, &rec, sizeof rec);
+        put(&o, &crc, s->index, (size_t)s->n_train * sizeof(int32_t));
+        for (int e = 0; e < s->epoch; e++) {
+            const EpochLog *l = &s->log[e];
+            double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
+            put(&o, &crc, row, sizeof row);
+        }
+    #line 586 "book/28-training.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
@@ -285,14 +279,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    
-#line 711 "book/28-training.nw"
-if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
-    fclose(f);
-    return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
-                               : "not a regular file";
-}
-#line 696 "book/28-training.nw"
+    #line 711 "book/28-training.nw"
+    if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
+        fclose(f);
+        return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
+                                   : "not a regular file";
+    }
+    #line 696 "book/28-training.nw"
     *size = (size_t)st.st_size;
     *buf = malloc(*size > 0 ? *size : 1);
     CHECK(*buf != NULL);
@@ -324,13 +317,12 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    
-#line 747 "book/28-training.nw"
-uint32_t stored;
-memcpy(&stored, buf + size - 4, 4);
-if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
-    return "checksum mismatch (the file is corrupted)";
-#line 742 "book/28-training.nw"
+    #line 747 "book/28-training.nw"
+    uint32_t stored;
+    memcpy(&stored, buf + size - 4, 4);
+    if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
+        return "checksum mismatch (the file is corrupted)";
+    #line 742 "book/28-training.nw"
     return NULL;
 }
 #line 754 "book/28-training.nw"
@@ -359,67 +351,62 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    
-#line 802 "book/28-training.nw"
-long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
-              ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
-if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
-    || r.n_train > MNIST_MAX_COUNT || r.n_test < 1 || r.n_test > MNIST_MAX_COUNT
-    || r.train_limit < 0 || r.train_limit > MNIST_MAX_COUNT || r.test_limit < 0
-    || r.test_limit > MNIST_MAX_COUNT || r.threads < 1 || r.threads > 256
-    || (r.nesterov != 0 && r.nesterov != 1) || (r.augment != 0 && r.augment != 1)
-    || !(r.lr_max > 0 && r.lr_max <= 10) || !(r.momentum >= 0 && r.momentum < 1)
-    || !(r.weight_decay >= 0 && r.weight_decay < 1) || !(r.max_degrees >= 0 && r.max_degrees <= 180)
-    || !(r.max_shift >= 0 && r.max_shift <= 28) || r.seed > 2147483647u)
-    return "training state holds settings out of range";
-if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= batches
-    || (r.epoch == r.epochs && r.batch_done != 0) || r.step != r.epoch * batches + r.batch_done
-    || r.correct < 0 || r.correct > r.n_train || !(r.loss_sum >= 0 && r.loss_sum < 1e300)
-    || !(r.seconds >= 0 && r.seconds < 1e300))
-    return "training state holds an impossible position in the run";
-if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
-    return "training state has the wrong size for its run";
-#line 795 "book/28-training.nw"
-    
-#line 823 "book/28-training.nw"
-memset(s, 0, sizeof *s);
-s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
-                           r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
-                           r.max_shift, r.seed, (int)r.train_limit, (int)r.test_limit };
-s->threads = (int)r.threads, s->n_train = (int)r.n_train, s->n_test = (int)r.n_test;
-s->data_crc = (uint32_t)r.data_crc;
-s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
-s->loss_sum = r.loss_sum, s->seconds = r.seconds;
-memcpy(s->rng.s, r.rng, sizeof r.rng);
-#line 796 "book/28-training.nw"
-    
-#line 839 "book/28-training.nw"
-const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
-s->index = malloc(sizeof(int) * (size_t)s->n_train);
-s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
-unsigned char *seen = calloc((size_t)s->n_train, 1);
-CHECK(s->index != NULL && s->log != NULL && seen != NULL);
-memcpy(s->index, q, sizeof(int32_t) * (size_t)s->n_train);
-int bad = 0;
-for (int i = 0; i < s->n_train && !bad; i++) {
-    bad = s->index[i] < 0 || s->index[i] >= s->n_train || seen[s->index[i]];
-    if (!bad)
-        seen[s->index[i]] = 1;
-}
-free(seen);
-q += sizeof(int32_t) * (size_t)s->n_train;
-for (int e = 0; e < s->epoch && !bad; e++, q += 7 * sizeof(double)) {
-    double row[7];
-    memcpy(row, q, sizeof row);
-    bad = row[0] != e + 1;
-    if (!bad)
-        s->log[e] = (EpochLog){ e + 1, row[1], row[2], row[3], row[4], row[5], row[6] };
-}
-if (bad) {
-    train_state_free(s);
-    return "training state is inconsistent (image order or log)";
-}
-#line 797 "book/28-training.nw"
+    #line 802 "book/28-training.nw"
+    long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
+                  ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
+    if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
+        || r.n_train > MNIST_MAX_COUNT || r.n_test < 1 || r.n_test > MNIST_MAX_COUNT
+        || r.train_limit < 0 || r.train_limit > MNIST_MAX_COUNT || r.test_limit < 0
+        || r.test_limit > MNIST_MAX_COUNT || r.threads < 1 || r.threads > 256
+        || (r.nesterov != 0 && r.nesterov != 1) || (r.augment != 0 && r.augment != 1)
+        || !(r.lr_max > 0 && r.lr_max <= 10) || !(r.momentum >= 0 && r.momentum < 1)
+        || !(r.weight_decay >= 0 && r.weight_decay < 1) || !(r.max_degrees >= 0 && r.max_degrees <= 180)
+        || !(r.max_shift >= 0 && r.max_shift <= 28) || r.seed > 2147483647u)
+        return "training state holds settings out of range";
+    if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= batches
+        || (r.epoch == r.epochs && r.batch_done != 0) || r.step != r.epoch * batches + r.batch_done
+        || r.correct < 0 || r.correct > r.n_train || !(r.loss_sum >= 0 && r.loss_sum < 1e300)
+        || !(r.seconds >= 0 && r.seconds < 1e300))
+        return "training state holds an impossible position in the run";
+    if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
+        return "training state has the wrong size for its run";
+    #line 823 "book/28-training.nw"
+    memset(s, 0, sizeof *s);
+    s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
+                               r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
+                               r.max_shift, r.seed, (int)r.train_limit, (int)r.test_limit };
+    s->threads = (int)r.threads, s->n_train = (int)r.n_train, s->n_test = (int)r.n_test;
+    s->data_crc = (uint32_t)r.data_crc;
+    s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
+    s->loss_sum = r.loss_sum, s->seconds = r.seconds;
+    memcpy(s->rng.s, r.rng, sizeof r.rng);
+    #line 839 "book/28-training.nw"
+    const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
+    s->index = malloc(sizeof(int) * (size_t)s->n_train);
+    s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
+    unsigned char *seen = calloc((size_t)s->n_train, 1);
+    CHECK(s->index != NULL && s->log != NULL && seen != NULL);
+    memcpy(s->index, q, sizeof(int32_t) * (size_t)s->n_train);
+    int bad = 0;
+    for (int i = 0; i < s->n_train && !bad; i++) {
+        bad = s->index[i] < 0 || s->index[i] >= s->n_train || seen[s->index[i]];
+        if (!bad)
+            seen[s->index[i]] = 1;
+    }
+    free(seen);
+    q += sizeof(int32_t) * (size_t)s->n_train;
+    for (int e = 0; e < s->epoch && !bad; e++, q += 7 * sizeof(double)) {
+        double row[7];
+        memcpy(row, q, sizeof row);
+        bad = row[0] != e + 1;
+        if (!bad)
+            s->log[e] = (EpochLog){ e + 1, row[1], row[2], row[3], row[4], row[5], row[6] };
+    }
+    if (bad) {
+        train_state_free(s);
+        return "training state is inconsistent (image order or log)";
+    }
+    #line 797 "book/28-training.nw"
     return NULL;
 }
 #line 647 "book/28-training.nw"
@@ -435,13 +422,12 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        
-#line 673 "book/28-training.nw"
-{
-    memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
-    memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
-}
-#line 660 "book/28-training.nw"
+        #line 673 "book/28-training.nw"
+        {
+            memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
+            memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
+        }
+    #line 660 "book/28-training.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     free(buf);

@@ -52,43 +52,41 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
     char name[80];
     snprintf(name, sizeof name, "N=%d C=%d %dx%d%s", N, C, H, W, constant_channel ? ", constant channel" : "");
     BnResult ref = bt_alloc(n, C), fast = bt_alloc(n, C), one = bt_alloc(n, C);
-    
-#line 384 "book/31-fast-step.nw"
-float *dbn = calloc(n, sizeof(float));
-CHECK(dbn != NULL);
-bn_forward(ref.act, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 1);
-relu_forward(ref.act, ref.act, n);
-relu_backward(dbn, dact, ref.act, n);
-bn_backward(ref.din, ref.dgamma, ref.dbeta, dbn, in, gamma, ref.mean, ref.rstd, N, C, H, W);
-free(dbn);
-#line 375 "book/31-fast-step.nw"
+    #line 384 "book/31-fast-step.nw"
+    float *dbn = calloc(n, sizeof(float));
+    CHECK(dbn != NULL);
+    bn_forward(ref.act, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 1);
+    relu_forward(ref.act, ref.act, n);
+    relu_backward(dbn, dact, ref.act, n);
+    bn_backward(ref.din, ref.dgamma, ref.dbeta, dbn, in, gamma, ref.mean, ref.rstd, N, C, H, W);
+    free(dbn);
+    #line 375 "book/31-fast-step.nw"
     bt_run_fast(&fast, 2, in, dact, gamma, beta, N, C, H, W);
     bt_run_fast(&one, 1, in, dact, gamma, beta, N, C, H, W);
-    
-#line 394 "book/31-fast-step.nw"
-struct { const char *what; float *a, *b, *c; size_t n; } pair[] = {
-    { "act", fast.act, ref.act, one.act, n },          { "mean", fast.mean, ref.mean, one.mean, C },
-    { "rstd", fast.rstd, ref.rstd, one.rstd, C },      { "running mean", fast.rmean, ref.rmean, one.rmean, C },
-    { "running var", fast.rvar, ref.rvar, one.rvar, C }, { "din", fast.din, ref.din, one.din, n },
-    { "dgamma", fast.dgamma, ref.dgamma, one.dgamma, C }, { "dbeta", fast.dbeta, ref.dbeta, one.dbeta, C },
-};
-int same = 1;
-for (size_t k = 0; k < sizeof pair / sizeof pair[0]; k++) {
-    double e = fc_rel_err(pair[k].a, pair[k].b, pair[k].n);
-    tap_ok(e <= 1e-5, "%s: %s, relative error %.1e", name, pair[k].what, e);
-    same &= memcmp(pair[k].a, pair[k].c, pair[k].n * sizeof(float)) == 0;
-}
-tap_ok(same, "%s: 1 and 2 threads give bit-identical results", name);
-#line 414 "book/31-fast-step.nw"
-float *eval_ref = malloc(n * sizeof(float)), *eval_fast = malloc(n * sizeof(float));
-CHECK(eval_ref != NULL && eval_fast != NULL);
-bn_forward(eval_ref, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 0);
-relu_forward(eval_ref, eval_ref, n);
-bn_relu_forward_fast(eval_fast, in, gamma, beta, fast.mean, fast.rstd, ref.rmean, ref.rvar, N, C, H, W, 0);
-double e = fc_rel_err(eval_fast, eval_ref, n);
-tap_ok(e <= 1e-5, "%s: evaluation mode, relative error %.1e", name, e);
-free(eval_ref), free(eval_fast);
-#line 378 "book/31-fast-step.nw"
+    #line 394 "book/31-fast-step.nw"
+    struct { const char *what; float *a, *b, *c; size_t n; } pair[] = {
+        { "act", fast.act, ref.act, one.act, n },          { "mean", fast.mean, ref.mean, one.mean, C },
+        { "rstd", fast.rstd, ref.rstd, one.rstd, C },      { "running mean", fast.rmean, ref.rmean, one.rmean, C },
+        { "running var", fast.rvar, ref.rvar, one.rvar, C }, { "din", fast.din, ref.din, one.din, n },
+        { "dgamma", fast.dgamma, ref.dgamma, one.dgamma, C }, { "dbeta", fast.dbeta, ref.dbeta, one.dbeta, C },
+    };
+    int same = 1;
+    for (size_t k = 0; k < sizeof pair / sizeof pair[0]; k++) {
+        double e = fc_rel_err(pair[k].a, pair[k].b, pair[k].n);
+        tap_ok(e <= 1e-5, "%s: %s, relative error %.1e", name, pair[k].what, e);
+        same &= memcmp(pair[k].a, pair[k].c, pair[k].n * sizeof(float)) == 0;
+    }
+    tap_ok(same, "%s: 1 and 2 threads give bit-identical results", name);
+    #line 414 "book/31-fast-step.nw"
+    float *eval_ref = malloc(n * sizeof(float)), *eval_fast = malloc(n * sizeof(float));
+    CHECK(eval_ref != NULL && eval_fast != NULL);
+    bn_forward(eval_ref, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, 0);
+    relu_forward(eval_ref, eval_ref, n);
+    bn_relu_forward_fast(eval_fast, in, gamma, beta, fast.mean, fast.rstd, ref.rmean, ref.rvar, N, C, H, W, 0);
+    double e = fc_rel_err(eval_fast, eval_ref, n);
+    tap_ok(e <= 1e-5, "%s: evaluation mode, relative error %.1e", name, e);
+    free(eval_ref), free(eval_fast);
+    #line 378 "book/31-fast-step.nw"
     bt_free(&ref), bt_free(&fast), bt_free(&one);
     free(in), free(dact), free(gamma), free(beta);
 }

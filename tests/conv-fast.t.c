@@ -33,38 +33,35 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    
-#line 1108 "book/30-fast-conv.nw"
-float *out = malloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
-CHECK(out != NULL);
-conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
-conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
-ConvWork work = {0};
-float *fout, *fdin, *fdw;
-ft_run_fast(&t, 2, &fout, &fdin, &fdw, &work);
-double e_out = fc_rel_err(fout, out, t.n_out), e_din = fc_rel_err(fdin, din, t.n_in);
-double e_dw = fc_rel_err(fdw, dw, t.n_w);
-tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
-tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
-tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-#line 1126 "book/30-fast-conv.nw"
-float *dw_only = fc_copy(t.dw0, t.n_w);
-conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
-tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
-free(dw_only);
-#line 1102 "book/30-fast-conv.nw"
-    
-#line 1133 "book/30-fast-conv.nw"
-float *out1, *din1, *dw1;
-ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
-int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
-        && memcmp(din1, fdin, t.n_in * sizeof *din1) == 0
-        && memcmp(dw1, fdw, t.n_w * sizeof *dw1) == 0;
-tap_ok(same, "%s: 1 and 2 threads give bit-identical out, din and dw", name);
-free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
-free(out1); free(din1); free(dw1);
-conv_work_free(&work);
-#line 1103 "book/30-fast-conv.nw"
+    #line 1108 "book/30-fast-conv.nw"
+    float *out = malloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
+    CHECK(out != NULL);
+    conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
+    conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
+    ConvWork work = {0};
+    float *fout, *fdin, *fdw;
+    ft_run_fast(&t, 2, &fout, &fdin, &fdw, &work);
+    double e_out = fc_rel_err(fout, out, t.n_out), e_din = fc_rel_err(fdin, din, t.n_in);
+    double e_dw = fc_rel_err(fdw, dw, t.n_w);
+    tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
+    tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
+    tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
+    #line 1126 "book/30-fast-conv.nw"
+    float *dw_only = fc_copy(t.dw0, t.n_w);
+    conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
+    tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
+    free(dw_only);
+    #line 1133 "book/30-fast-conv.nw"
+    float *out1, *din1, *dw1;
+    ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
+    int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
+            && memcmp(din1, fdin, t.n_in * sizeof *din1) == 0
+            && memcmp(dw1, fdw, t.n_w * sizeof *dw1) == 0;
+    tap_ok(same, "%s: 1 and 2 threads give bit-identical out, din and dw", name);
+    free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
+    free(out1); free(din1); free(dw1);
+    conv_work_free(&work);
+    #line 1103 "book/30-fast-conv.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
 
@@ -73,14 +70,13 @@ int main(void)
 {
     Rng rng;
     rng_seed(&rng, 30);
-    
-#line 1149 "book/30-fast-conv.nw"
-ft_case(&rng, 3, 5, 9, 7, 6, 3, 0);
-ft_case(&rng, 3, 5, 9, 7, 6, 3, 1);
-ft_case(&rng, 3, 5, 9, 7, 6, 1, 0);
-ft_case(&rng, 2, 3, 5, 4, 7, 3, 2);
-ft_case(&rng, 19, 16, 13, 11, 33, 3, 1);
-ft_case(&rng, 19, 32, 13, 13, 16, 1, 0);
-#line 1059 "book/30-fast-conv.nw"
+    #line 1149 "book/30-fast-conv.nw"
+    ft_case(&rng, 3, 5, 9, 7, 6, 3, 0);
+    ft_case(&rng, 3, 5, 9, 7, 6, 3, 1);
+    ft_case(&rng, 3, 5, 9, 7, 6, 1, 0);
+    ft_case(&rng, 2, 3, 5, 4, 7, 3, 2);
+    ft_case(&rng, 19, 16, 13, 11, 33, 3, 1);
+    ft_case(&rng, 19, 32, 13, 13, 16, 1, 0);
+    #line 1059 "book/30-fast-conv.nw"
     return tap_done();
 }

@@ -54,18 +54,17 @@ static double conv_naive_error(const ConvCase *t)
         for (int k = 0; k < t->K; k++)
             for (int i = 0; i < t->Ho; i++)
                 for (int j = 0; j < t->Wo; j++) {
-                    
-#line 458 "book/21-conv.nw"
-double s = 0;
-for (int c = 0; c < t->C; c++)
-    for (int u = 0; u < t->R; u++)
-        for (int v = 0; v < t->R; v++) {
-            int a = i + u - t->pad, b = j + v - t->pad;
-            if (a >= 0 && a < t->H && b >= 0 && b < t->W)
-                s += t->w[(((size_t)k * t->C + c) * t->R + u) * t->R + v]
-                   * t->in[(((size_t)n * t->C + c) * t->H + a) * t->W + b];
-        }
-#line 450 "book/21-conv.nw"
+                    #line 458 "book/21-conv.nw"
+                    double s = 0;
+                    for (int c = 0; c < t->C; c++)
+                        for (int u = 0; u < t->R; u++)
+                            for (int v = 0; v < t->R; v++) {
+                                int a = i + u - t->pad, b = j + v - t->pad;
+                                if (a >= 0 && a < t->H && b >= 0 && b < t->W)
+                                    s += t->w[(((size_t)k * t->C + c) * t->R + u) * t->R + v]
+                                       * t->in[(((size_t)n * t->C + c) * t->H + a) * t->W + b];
+                            }
+                    #line 450 "book/21-conv.nw"
                     double y = t->out[(((size_t)n * t->K + k) * t->Ho + i) * t->Wo + j];
                     worst = fmax(worst, fabs(y - s));
                 }
@@ -103,39 +102,34 @@ int main(void)
     conv_test(&rng, 3, 0);
     conv_test(&rng, 3, 1);
     conv_test(&rng, 1, 0);
-    
-#line 492 "book/21-conv.nw"
-ConvCase t;
-conv_case_make(&t, &rng, 3, 1);
-conv2d_backward(t.din, t.dw, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
-real *twice = gc_zeros(conv_n_w(&t));
-conv2d_backward(NULL, twice, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
-conv2d_backward(NULL, twice, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
-double worst = 0;
-for (size_t i = 0; i < conv_n_w(&t); i++)
-    worst = fmax(worst, fabs(twice[i] - 2 * t.dw[i]));
-tap_ok(worst < 1e-12, "two backward calls with din = NULL accumulate twice dL/dw (max difference %.1e)", worst);
-free(twice);
-conv_case_free(&t);
-#line 379 "book/21-conv.nw"
-    
-#line 512 "book/21-conv.nw"
-enum { KK = 64, KC = 32, KR = 3 };
-real *kw = gc_zeros((size_t)KK * KC * KR * KR);
-conv_init_kaiming(kw, KK, KC, KR, &rng);
-size_t nk = (size_t)KK * KC * KR * KR;
-double kmean = 0, kvar = 0;
-for (size_t i = 0; i < nk; i++)
-    kmean += kw[i] / nk;
-for (size_t i = 0; i < nk; i++)
-    kvar += (kw[i] - kmean) * (kw[i] - kmean) / nk;
-double kwant = 2.0 / (KC * KR * KR);
-tap_ok(fabs(kvar / kwant - 1) < 0.05, "Kaiming 64x32x3x3: weight variance %.5f (expected 2/288 = %.5f)", kvar, kwant);
-free(kw);
-#line 380 "book/21-conv.nw"
-    
-#line 537 "book/21-conv.nw"
-tap_ok(gc_dies(conv_too_small, NULL), "a 5x5 kernel on a 3x3 map without padding is a checked runtime error");
-#line 381 "book/21-conv.nw"
+    #line 492 "book/21-conv.nw"
+    ConvCase t;
+    conv_case_make(&t, &rng, 3, 1);
+    conv2d_backward(t.din, t.dw, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
+    real *twice = gc_zeros(conv_n_w(&t));
+    conv2d_backward(NULL, twice, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
+    conv2d_backward(NULL, twice, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
+    double worst = 0;
+    for (size_t i = 0; i < conv_n_w(&t); i++)
+        worst = fmax(worst, fabs(twice[i] - 2 * t.dw[i]));
+    tap_ok(worst < 1e-12, "two backward calls with din = NULL accumulate twice dL/dw (max difference %.1e)", worst);
+    free(twice);
+    conv_case_free(&t);
+    #line 512 "book/21-conv.nw"
+    enum { KK = 64, KC = 32, KR = 3 };
+    real *kw = gc_zeros((size_t)KK * KC * KR * KR);
+    conv_init_kaiming(kw, KK, KC, KR, &rng);
+    size_t nk = (size_t)KK * KC * KR * KR;
+    double kmean = 0, kvar = 0;
+    for (size_t i = 0; i < nk; i++)
+        kmean += kw[i] / nk;
+    for (size_t i = 0; i < nk; i++)
+        kvar += (kw[i] - kmean) * (kw[i] - kmean) / nk;
+    double kwant = 2.0 / (KC * KR * KR);
+    tap_ok(fabs(kvar / kwant - 1) < 0.05, "Kaiming 64x32x3x3: weight variance %.5f (expected 2/288 = %.5f)", kvar, kwant);
+    free(kw);
+    #line 537 "book/21-conv.nw"
+    tap_ok(gc_dies(conv_too_small, NULL), "a 5x5 kernel on a 3x3 map without padding is a checked runtime error");
+    #line 381 "book/21-conv.nw"
     return tap_done();
 }

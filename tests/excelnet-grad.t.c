@@ -74,21 +74,18 @@ static void check_point(const char *where, Weights w, const Example *x, int verb
 #line 456 "book/10-excelnet.nw"
 int main(void)
 {
-    
-#line 535 "book/10-excelnet.nw"
-check_point("the default point", excelnet_default_weights, &excelnet_default_example, 1);
-#line 459 "book/10-excelnet.nw"
-    
-#line 556 "book/10-excelnet.nw"
-for (int p = 1; p <= 25; p++) {
-    Weights w = { uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3),
-                  uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3) };
-    Example x = { uniform(0, 1), uniform(0, 1), uniform(0, 1), uniform(0, 1) };
-    char where[32];
-    snprintf(where, sizeof where, "random point %d", p);
-    check_point(where, w, &x, 0);
-}
-tap_diag("worst relative error over all gradient checks: %.2e (tolerance 1e-7)", worst);
-#line 460 "book/10-excelnet.nw"
+    #line 535 "book/10-excelnet.nw"
+    check_point("the default point", excelnet_default_weights, &excelnet_default_example, 1);
+    #line 556 "book/10-excelnet.nw"
+    for (int p = 1; p <= 25; p++) {
+        Weights w = { uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3),
+                      uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3) };
+        Example x = { uniform(0, 1), uniform(0, 1), uniform(0, 1), uniform(0, 1) };
+        char where[32];
+        snprintf(where, sizeof where, "random point %d", p);
+        check_point(where, w, &x, 0);
+    }
+    tap_diag("worst relative error over all gradient checks: %.2e (tolerance 1e-7)", worst);
+    #line 460 "book/10-excelnet.nw"
     return tap_done();
 }

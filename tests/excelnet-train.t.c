@@ -23,22 +23,21 @@ static double uniform(double lo, double hi)
 #line 578 "book/10-excelnet.nw"
 int main(void)
 {
-    
-#line 586 "book/10-excelnet.nw"
-for (int p = 0; p <= 10; p++) {
-    Weights w = excelnet_default_weights;
-    Example x = excelnet_default_example;
-    if (p > 0) {
-        w = (Weights){ uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3),
-                       uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3) };
-        x = (Example){ uniform(0, 1), uniform(0, 1), uniform(0, 1), uniform(0, 1) };
+    #line 586 "book/10-excelnet.nw"
+    for (int p = 0; p <= 10; p++) {
+        Weights w = excelnet_default_weights;
+        Example x = excelnet_default_example;
+        if (p > 0) {
+            w = (Weights){ uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3),
+                           uniform(-3, 3), uniform(-3, 3), uniform(-3, 3), uniform(-3, 3) };
+            x = (Example){ uniform(0, 1), uniform(0, 1), uniform(0, 1), uniform(0, 1) };
+        }
+        double before = loss(&w, &x);
+        excelnet_train(NULL, &w, &x, 0.01, 1);
+        double after = loss(&w, &x);
+        tap_ok(after < before, "one step at lr 0.01 lowers E_total at point %d: %.17g -> %.17g",
+               p, before, after);
     }
-    double before = loss(&w, &x);
-    excelnet_train(NULL, &w, &x, 0.01, 1);
-    double after = loss(&w, &x);
-    tap_ok(after < before, "one step at lr 0.01 lowers E_total at point %d: %.17g -> %.17g",
-           p, before, after);
-}
-#line 581 "book/10-excelnet.nw"
+    #line 581 "book/10-excelnet.nw"
     return tap_done();
 }

@@ -51,18 +51,17 @@ static inline int gc_check(const char *what, GcLoss loss, void *ctx, real *x, co
     double worst = -1, analytic = 0, numeric = 0;
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        
-#line 511 "book/20-tensors-and-rng.nw"
-real saved = x[i];
-double L[4];
-for (int s = 0; s < 4; s++) {
-    static const double step[4] = {1, -1, 2, -2};
-    x[i] = saved + step[s] * GC_H;
-    L[s] = loss(ctx);
-}
-x[i] = saved;
-double num = (8 * (L[0] - L[1]) - (L[2] - L[3])) / (12 * GC_H);
-#line 499 "book/20-tensors-and-rng.nw"
+        #line 511 "book/20-tensors-and-rng.nw"
+        real saved = x[i];
+        double L[4];
+        for (int s = 0; s < 4; s++) {
+            static const double step[4] = {1, -1, 2, -2};
+            x[i] = saved + step[s] * GC_H;
+            L[s] = loss(ctx);
+        }
+        x[i] = saved;
+        double num = (8 * (L[0] - L[1]) - (L[2] - L[3])) / (12 * GC_H);
+        #line 499 "book/20-tensors-and-rng.nw"
         double err = tap_rel_err(dx[i], num, GC_FLOOR);
         if (err > worst) {
             worst = err; at = i; analytic = dx[i]; numeric = num;

@@ -99,18 +99,17 @@ static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
     if (at < 0)
         truncate(path, st.st_size + at);
     else
-        
-#line 905 "book/25-mnist.nw"
-{
-    FILE *f = fopen(path, "r+b");
-    int c;
-    fseek(f, at, SEEK_SET);
-    c = fgetc(f);
-    fseek(f, at, SEEK_SET);
-    fputc(c ^ 0xff, f);
-    fclose(f);
-}
-#line 900 "book/25-mnist.nw"
+        #line 905 "book/25-mnist.nw"
+        {
+            FILE *f = fopen(path, "r+b");
+            int c;
+            fseek(f, at, SEEK_SET);
+            c = fgetc(f);
+            fseek(f, at, SEEK_SET);
+            fputc(c ^ 0xff, f);
+            fclose(f);
+        }
+    #line 900 "book/25-mnist.nw"
     return dir;
 }
 #line 919 "book/25-mnist.nw"
@@ -169,159 +168,145 @@ static void check_real(const char *dir, const char *split, int n, const int *cla
     int rc = mnist_load(&set, dir, split, err, sizeof err);
     tap_ok(rc == 0 && set.n == n, "real %s set loads %d images (%s)", split, set.n,
            rc == 0 ? "no error" : err);
-    
-#line 1154 "book/25-mnist.nw"
-for (int i = 0; i < set.n; i++)
-    hist[set.labels[i]]++;
-for (int c = 0; c < MNIST_CLASSES; c++)
-    sum += hist[c], same = same && hist[c] == classes[c];
-for (size_t p = 0; p < (size_t)set.n * MNIST_PIXELS; p++)
-    pixels_sum += set.images[p];
-#line 1139 "book/25-mnist.nw"
-    
-#line 1145 "book/25-mnist.nw"
-tap_ok(sum == n, "real %s labels: histogram sums to %d", split, sum);
-tap_ok(same, "real %s class sizes %d %d %d %d %d %d %d %d %d %d", split, hist[0], hist[1],
-       hist[2], hist[3], hist[4], hist[5], hist[6], hist[7], hist[8], hist[9]);
-pixels_sum /= (double)n * MNIST_PIXELS * 255.0;
-tap_ok(tap_rel_err(pixels_sum, mean, 1e-9) < 1e-3, "real %s mean pixel %.4f, expected %.4f",
-       split, pixels_sum, mean);
-#line 1140 "book/25-mnist.nw"
+    #line 1154 "book/25-mnist.nw"
+    for (int i = 0; i < set.n; i++)
+        hist[set.labels[i]]++;
+    for (int c = 0; c < MNIST_CLASSES; c++)
+        sum += hist[c], same = same && hist[c] == classes[c];
+    for (size_t p = 0; p < (size_t)set.n * MNIST_PIXELS; p++)
+        pixels_sum += set.images[p];
+    #line 1145 "book/25-mnist.nw"
+    tap_ok(sum == n, "real %s labels: histogram sums to %d", split, sum);
+    tap_ok(same, "real %s class sizes %d %d %d %d %d %d %d %d %d %d", split, hist[0], hist[1],
+           hist[2], hist[3], hist[4], hist[5], hist[6], hist[7], hist[8], hist[9]);
+    pixels_sum /= (double)n * MNIST_PIXELS * 255.0;
+    tap_ok(tap_rel_err(pixels_sum, mean, 1e-9) < 1e-3, "real %s mean pixel %.4f, expected %.4f",
+           split, pixels_sum, mean);
+    #line 1140 "book/25-mnist.nw"
     mnist_free(&set);
 }
 
 #line 746 "book/25-mnist.nw"
 int main(void)
 {
-    
-#line 768 "book/25-mnist.nw"
-char root[] = "/tmp/mnist-test-XXXXXX";
-if (mkdtemp(root) == NULL) {
-    printf("Bail out! cannot make a temporary directory\n");
-    return 1;
-}
-#line 749 "book/25-mnist.nw"
-    
-#line 937 "book/25-mnist.nw"
-uint8_t img[2 * (16 + TINY * MNIST_PIXELS)] = { 0 }, lab[64] = { 0 };
-size_t len_i = make_images(img, 0x803, TINY, 28, 28);
-size_t len_l = make_labels(lab, 0x801, TINY);
-expect_tiny("plain files", set_up(root, img, len_i, lab, len_l, ""));
-expect_tiny("gzip files", set_up(root, img, len_i, lab, len_l, ".gz"));
-{
-    const char *dir = new_case(root);
-    put_file(dir, "train-images-idx3-ubyte.gz", img, len_i);
-    put_file(dir, "train-labels-idx1-ubyte", lab, len_l);
-    expect_tiny("gzip images, plain labels", dir);
-}
-#line 750 "book/25-mnist.nw"
-    
-#line 974 "book/25-mnist.nw"
-expect_error("truncated images", set_up(root, img, len_i - 100, lab, len_l, ""),
-             "train", "truncated: header promises 2352 data bytes, file has 2252");
-expect_error("truncated labels", set_up(root, img, len_i, lab, len_l - 1, ""),
-             "train", "truncated: header promises 3 data bytes, file has 2");
-expect_error("truncated gzip images", set_up(root, img, len_i - 100, lab, len_l, ".gz"),
-             "train", "train-images-idx3-ubyte.gz: truncated");
-expect_error("truncated header", set_up(root, img, 10, lab, len_l, ""),
-             "train", "truncated header: 10 of 16 bytes");
-expect_error("trailing bytes", set_up(root, img, len_i + 5, lab, len_l, ""),
-             "train", "trailing bytes");
-#line 991 "book/25-mnist.nw"
-expect_error("gzip trailer cut", damage_gz(root, img, len_i, lab, len_l, -4),
-             "train", "train-images-idx3-ubyte.gz: read error: unexpected end of file");
-expect_error("gzip data corrupted", damage_gz(root, img, len_i, lab, len_l, 100),
-             "train", "train-images-idx3-ubyte.gz: read error");
-#line 998 "book/25-mnist.nw"
-make_images(img, 0x801, TINY, 28, 28);
-expect_error("images with the labels magic", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "magic number 0x00000801, expected 0x00000803");
-make_images(img, 0x03080000, TINY, 28, 28);
-expect_error("little-endian images", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "magic number 0x03080000");
-make_images(img, 0x803, TINY, 28, 28);
-make_labels(lab, 0x803, TINY);
-expect_error("labels with the images magic", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "magic number 0x00000803, expected 0x00000801");
-make_labels(lab, 0x801, TINY);
-#line 1012 "book/25-mnist.nw"
-make_images(img, 0x803, TINY, 28, 32);
-expect_error("28x32 images", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "images are 28x32, expected 28x28");
-make_images(img, 0x803, TINY, 0, 28);
-expect_error("0x28 images", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "images are 0x28");
-#line 1021 "book/25-mnist.nw"
-make_images(img, 0x803, 0xFFFFFFFF, 28, 28);
-expect_error("huge lying count", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "claims 4294967295 items");
-make_images(img, 0x803, MNIST_MAX_COUNT, 28, 28);
-expect_error("lying count within the bound", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "truncated: header promises 784000000 data bytes");
-make_images(img, 0x803, TINY, 28, 28);
-#line 1034 "book/25-mnist.nw"
-len_l = make_labels(lab, 0x801, TINY - 1);
-expect_error("count mismatch", set_up(root, img, len_i, lab, len_l - 1, ""),
-             "train", "has 3 images but train-labels-idx1-ubyte has 2 labels");
-len_l = make_labels(lab, 0x801, TINY);
-lab[8 + 1] = 10;
-expect_error("label 10", set_up(root, img, len_i, lab, len_l, ""),
-             "train", "label 10 at index 1 is not a digit");
-lab[8 + 1] = tiny_labels[1];
-#line 751 "book/25-mnist.nw"
-    
-#line 1049 "book/25-mnist.nw"
-{
-    const char *dir = new_case(root);
-    put_file(dir, "train-images-idx3-ubyte", img, len_i);
-    expect_error("missing labels", dir, "train",
-                 "train-labels-idx1-ubyte: no such file (nor .gz); run `make data`");
-    expect_error("unknown split", dir, "test", "unknown MNIST split \"test\"");
-}
-#line 1064 "book/25-mnist.nw"
-{
-    const char *dir = set_up(root, img, len_i, lab, len_l, "");
-    char path[4400];
-    FILE *probe;
-    snprintf(path, sizeof path, "%s/train-labels-idx1-ubyte", dir);
-    chmod(path, 0);
-    if ((probe = fopen(path, "rb")) != NULL) {
-        fclose(probe);
-        tap_ok(1, "unreadable labels # skip permissions do not stop this user (root?)");
-    } else {
-        expect_error("unreadable labels", dir, "train", "cannot open: Permission denied");
+    #line 768 "book/25-mnist.nw"
+    char root[] = "/tmp/mnist-test-XXXXXX";
+    if (mkdtemp(root) == NULL) {
+        printf("Bail out! cannot make a temporary directory\n");
+        return 1;
     }
-}
-#line 1080 "book/25-mnist.nw"
-{
-    char path[4400];
-    snprintf(path, sizeof path, "%s/a-file", root);
-    put_file(root, "a-file", img, len_i);
-    expect_error("directory that is a file", path, "train", "a-file: not a directory");
-    snprintf(path, sizeof path, "%s/nowhere", root);
-    expect_error("missing directory", path, "train", "nowhere: no such directory");
-}
-#line 752 "book/25-mnist.nw"
-    
-#line 1163 "book/25-mnist.nw"
-{
-    static const int train[MNIST_CLASSES] = { 5923, 6742, 5958, 6131, 5842,
-                                              5421, 5918, 6265, 5851, 5949 };
-    static const int t10k[MNIST_CLASSES] = { 980, 1135, 1032, 1010, 982,
-                                             892, 958, 1028, 974, 1009 };
-    struct stat st;
-    if (stat("data/mnist", &st) == 0) {
-        check_real("data/mnist", "train", 60000, train, 0.1307);
-        check_real("data/mnist", "t10k", 10000, t10k, 0.1325);
-    } else {
-        for (int i = 0; i < 8; i++)
-            tap_ok(1, "real MNIST # skip data/mnist absent; run `make data`");
+    #line 937 "book/25-mnist.nw"
+    uint8_t img[2 * (16 + TINY * MNIST_PIXELS)] = { 0 }, lab[64] = { 0 };
+    size_t len_i = make_images(img, 0x803, TINY, 28, 28);
+    size_t len_l = make_labels(lab, 0x801, TINY);
+    expect_tiny("plain files", set_up(root, img, len_i, lab, len_l, ""));
+    expect_tiny("gzip files", set_up(root, img, len_i, lab, len_l, ".gz"));
+    {
+        const char *dir = new_case(root);
+        put_file(dir, "train-images-idx3-ubyte.gz", img, len_i);
+        put_file(dir, "train-labels-idx1-ubyte", lab, len_l);
+        expect_tiny("gzip images, plain labels", dir);
     }
-}
-#line 753 "book/25-mnist.nw"
-    
-#line 1113 "book/25-mnist.nw"
-remove_tree(root);
-#line 754 "book/25-mnist.nw"
+    #line 974 "book/25-mnist.nw"
+    expect_error("truncated images", set_up(root, img, len_i - 100, lab, len_l, ""),
+                 "train", "truncated: header promises 2352 data bytes, file has 2252");
+    expect_error("truncated labels", set_up(root, img, len_i, lab, len_l - 1, ""),
+                 "train", "truncated: header promises 3 data bytes, file has 2");
+    expect_error("truncated gzip images", set_up(root, img, len_i - 100, lab, len_l, ".gz"),
+                 "train", "train-images-idx3-ubyte.gz: truncated");
+    expect_error("truncated header", set_up(root, img, 10, lab, len_l, ""),
+                 "train", "truncated header: 10 of 16 bytes");
+    expect_error("trailing bytes", set_up(root, img, len_i + 5, lab, len_l, ""),
+                 "train", "trailing bytes");
+    #line 991 "book/25-mnist.nw"
+    expect_error("gzip trailer cut", damage_gz(root, img, len_i, lab, len_l, -4),
+                 "train", "train-images-idx3-ubyte.gz: read error: unexpected end of file");
+    expect_error("gzip data corrupted", damage_gz(root, img, len_i, lab, len_l, 100),
+                 "train", "train-images-idx3-ubyte.gz: read error");
+    #line 998 "book/25-mnist.nw"
+    make_images(img, 0x801, TINY, 28, 28);
+    expect_error("images with the labels magic", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "magic number 0x00000801, expected 0x00000803");
+    make_images(img, 0x03080000, TINY, 28, 28);
+    expect_error("little-endian images", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "magic number 0x03080000");
+    make_images(img, 0x803, TINY, 28, 28);
+    make_labels(lab, 0x803, TINY);
+    expect_error("labels with the images magic", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "magic number 0x00000803, expected 0x00000801");
+    make_labels(lab, 0x801, TINY);
+    #line 1012 "book/25-mnist.nw"
+    make_images(img, 0x803, TINY, 28, 32);
+    expect_error("28x32 images", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "images are 28x32, expected 28x28");
+    make_images(img, 0x803, TINY, 0, 28);
+    expect_error("0x28 images", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "images are 0x28");
+    #line 1021 "book/25-mnist.nw"
+    make_images(img, 0x803, 0xFFFFFFFF, 28, 28);
+    expect_error("huge lying count", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "claims 4294967295 items");
+    make_images(img, 0x803, MNIST_MAX_COUNT, 28, 28);
+    expect_error("lying count within the bound", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "truncated: header promises 784000000 data bytes");
+    make_images(img, 0x803, TINY, 28, 28);
+    #line 1034 "book/25-mnist.nw"
+    len_l = make_labels(lab, 0x801, TINY - 1);
+    expect_error("count mismatch", set_up(root, img, len_i, lab, len_l - 1, ""),
+                 "train", "has 3 images but train-labels-idx1-ubyte has 2 labels");
+    len_l = make_labels(lab, 0x801, TINY);
+    lab[8 + 1] = 10;
+    expect_error("label 10", set_up(root, img, len_i, lab, len_l, ""),
+                 "train", "label 10 at index 1 is not a digit");
+    lab[8 + 1] = tiny_labels[1];
+    #line 1049 "book/25-mnist.nw"
+    {
+        const char *dir = new_case(root);
+        put_file(dir, "train-images-idx3-ubyte", img, len_i);
+        expect_error("missing labels", dir, "train",
+                     "train-labels-idx1-ubyte: no such file (nor .gz); run `make data`");
+        expect_error("unknown split", dir, "test", "unknown MNIST split \"test\"");
+    }
+    #line 1064 "book/25-mnist.nw"
+    {
+        const char *dir = set_up(root, img, len_i, lab, len_l, "");
+        char path[4400];
+        FILE *probe;
+        snprintf(path, sizeof path, "%s/train-labels-idx1-ubyte", dir);
+        chmod(path, 0);
+        if ((probe = fopen(path, "rb")) != NULL) {
+            fclose(probe);
+            tap_ok(1, "unreadable labels # skip permissions do not stop this user (root?)");
+        } else {
+            expect_error("unreadable labels", dir, "train", "cannot open: Permission denied");
+        }
+    }
+    #line 1080 "book/25-mnist.nw"
+    {
+        char path[4400];
+        snprintf(path, sizeof path, "%s/a-file", root);
+        put_file(root, "a-file", img, len_i);
+        expect_error("directory that is a file", path, "train", "a-file: not a directory");
+        snprintf(path, sizeof path, "%s/nowhere", root);
+        expect_error("missing directory", path, "train", "nowhere: no such directory");
+    }
+    #line 1163 "book/25-mnist.nw"
+    {
+        static const int train[MNIST_CLASSES] = { 5923, 6742, 5958, 6131, 5842,
+                                                  5421, 5918, 6265, 5851, 5949 };
+        static const int t10k[MNIST_CLASSES] = { 980, 1135, 1032, 1010, 982,
+                                                 892, 958, 1028, 974, 1009 };
+        struct stat st;
+        if (stat("data/mnist", &st) == 0) {
+            check_real("data/mnist", "train", 60000, train, 0.1307);
+            check_real("data/mnist", "t10k", 10000, t10k, 0.1325);
+        } else {
+            for (int i = 0; i < 8; i++)
+                tap_ok(1, "real MNIST # skip data/mnist absent; run `make data`");
+        }
+    }
+    #line 1113 "book/25-mnist.nw"
+    remove_tree(root);
+    #line 754 "book/25-mnist.nw"
     return tap_done();
 }

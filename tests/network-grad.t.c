@@ -21,33 +21,32 @@ int main(void)
     net_init(net, &rng);
     for (size_t i = 0; i < (size_t)n * 784; i++)
         net->input[i] = rng_normal(&rng);
-    
-#line 783 "book/27-network.nw"
-double *theta = malloc(net->nparams * sizeof *theta), *u = malloc(net->nparams * sizeof *u);
-for (size_t i = 0; i < net->nparams; i++)
-    theta[i] = net->params[i];
-loss_with_mask(net, labels, n);
-net_backward(net, labels, n);
-for (int d = 1; d <= 3; d++) {
-    double gu = 0, norm = 0, e[4], steps[4] = { 1, -1, 2, -2 }, h = 1e-5;
+    #line 783 "book/27-network.nw"
+    double *theta = malloc(net->nparams * sizeof *theta), *u = malloc(net->nparams * sizeof *u);
     for (size_t i = 0; i < net->nparams; i++)
-        u[i] = rng_normal(&rng), norm += u[i] * u[i];
-    for (size_t i = 0; i < net->nparams; i++)
-        u[i] /= sqrt(norm), gu += net->grads[i] * u[i];
-    for (int s = 0; s < 4; s++) {
+        theta[i] = net->params[i];
+    loss_with_mask(net, labels, n);
+    net_backward(net, labels, n);
+    for (int d = 1; d <= 3; d++) {
+        double gu = 0, norm = 0, e[4], steps[4] = { 1, -1, 2, -2 }, h = 1e-5;
         for (size_t i = 0; i < net->nparams; i++)
-            net->params[i] = theta[i] + steps[s] * h * u[i];
-        e[s] = loss_with_mask(net, labels, n);
+            u[i] = rng_normal(&rng), norm += u[i] * u[i];
+        for (size_t i = 0; i < net->nparams; i++)
+            u[i] /= sqrt(norm), gu += net->grads[i] * u[i];
+        for (int s = 0; s < 4; s++) {
+            for (size_t i = 0; i < net->nparams; i++)
+                net->params[i] = theta[i] + steps[s] * h * u[i];
+            e[s] = loss_with_mask(net, labels, n);
+        }
+        for (size_t i = 0; i < net->nparams; i++)
+            net->params[i] = theta[i];
+        double numeric = (8 * (e[0] - e[1]) - (e[2] - e[3])) / (12 * h);
+        double err = tap_rel_err(gu, numeric, 1e-8);
+        tap_ok(err <= 1e-6, "whole network, direction %d: g.u = %.10g, numeric %.10g (rel. error %.1e)",
+               d, gu, numeric, err);
     }
-    for (size_t i = 0; i < net->nparams; i++)
-        net->params[i] = theta[i];
-    double numeric = (8 * (e[0] - e[1]) - (e[2] - e[3])) / (12 * h);
-    double err = tap_rel_err(gu, numeric, 1e-8);
-    tap_ok(err <= 1e-6, "whole network, direction %d: g.u = %.10g, numeric %.10g (rel. error %.1e)",
-           d, gu, numeric, err);
-}
-free(theta), free(u);
-#line 753 "book/27-network.nw"
+    free(theta), free(u);
+    #line 753 "book/27-network.nw"
     net_free(net);
     return tap_done();
 }

@@ -44,48 +44,43 @@ int main(void)
     t.out = gc_zeros(t.n);
     t.mask = gc_zeros(t.n);
     t.r = gc_normal(t.n, &rng);
-    
-#line 323 "book/23-pointwise-and-pooling.nw"
-for (size_t i = 0; i < t.n; i++)
-    t.in[i] = t.in[i] > 0 ? 0.1 + t.in[i] : -0.1 + t.in[i];
-real *din = gc_zeros(t.n), *din_out = gc_zeros(t.n);
-relu_loss(&t);
-relu_backward(din, t.r, t.in, t.n);
-relu_backward(din_out, t.r, t.out, t.n);
-gc_check("relu: dL/din", relu_loss, &t, t.in, din, t.n);
-int same = 1;
-for (size_t i = 0; i < t.n; i++)
-    same &= din[i] == din_out[i];
-tap_ok(same, "relu backward gives the same gradient from the output as from the input");
-#line 298 "book/23-pointwise-and-pooling.nw"
-    
-#line 353 "book/23-pointwise-and-pooling.nw"
-for (size_t i = 0; i < t.n; i++)
-    din[i] = 0;
-dropout_loss(&t);
-dropout_backward(din, t.r, t.mask, t.n);
-gc_check("dropout p=0.3, fixed mask: dL/din", dropout_loss, &t, t.in, din, t.n);
-#line 299 "book/23-pointwise-and-pooling.nw"
-    
-#line 367 "book/23-pointwise-and-pooling.nw"
-enum { BIG = 100000 };
-real *x = gc_normal(BIG, &rng), *y = gc_zeros(BIG), *m = gc_zeros(BIG);
-dropout_forward(y, m, x, 0.25, BIG, &rng, 1);
-size_t zeros = 0;
-int exact = 1;
-for (size_t i = 0; i < BIG; i++) {
-    zeros += m[i] == 0;
-    exact &= (m[i] == 0 || m[i] == (real)(1 / 0.75)) && y[i] == m[i] * x[i];
-}
-tap_ok(fabs((double)zeros / BIG - 0.25) < 0.007, "dropout p=0.25 zeroes a fraction %.4f of 100000 values", (double)zeros / BIG);
-tap_ok(exact, "dropout keeps values scaled by exactly 1/(1-p) and zeroes the rest");
-dropout_forward(y, m, x, 0.25, BIG, &rng, 0);
-int identity = 1;
-for (size_t i = 0; i < BIG; i++)
-    identity &= y[i] == x[i] && m[i] == 1;
-tap_ok(identity, "dropout in evaluation mode is the identity with an all-ones mask");
-tap_ok(gc_dies(dropout_all, NULL), "dropout with p = 1 is a checked runtime error");
-#line 300 "book/23-pointwise-and-pooling.nw"
+    #line 323 "book/23-pointwise-and-pooling.nw"
+    for (size_t i = 0; i < t.n; i++)
+        t.in[i] = t.in[i] > 0 ? 0.1 + t.in[i] : -0.1 + t.in[i];
+    real *din = gc_zeros(t.n), *din_out = gc_zeros(t.n);
+    relu_loss(&t);
+    relu_backward(din, t.r, t.in, t.n);
+    relu_backward(din_out, t.r, t.out, t.n);
+    gc_check("relu: dL/din", relu_loss, &t, t.in, din, t.n);
+    int same = 1;
+    for (size_t i = 0; i < t.n; i++)
+        same &= din[i] == din_out[i];
+    tap_ok(same, "relu backward gives the same gradient from the output as from the input");
+    #line 353 "book/23-pointwise-and-pooling.nw"
+    for (size_t i = 0; i < t.n; i++)
+        din[i] = 0;
+    dropout_loss(&t);
+    dropout_backward(din, t.r, t.mask, t.n);
+    gc_check("dropout p=0.3, fixed mask: dL/din", dropout_loss, &t, t.in, din, t.n);
+    #line 367 "book/23-pointwise-and-pooling.nw"
+    enum { BIG = 100000 };
+    real *x = gc_normal(BIG, &rng), *y = gc_zeros(BIG), *m = gc_zeros(BIG);
+    dropout_forward(y, m, x, 0.25, BIG, &rng, 1);
+    size_t zeros = 0;
+    int exact = 1;
+    for (size_t i = 0; i < BIG; i++) {
+        zeros += m[i] == 0;
+        exact &= (m[i] == 0 || m[i] == (real)(1 / 0.75)) && y[i] == m[i] * x[i];
+    }
+    tap_ok(fabs((double)zeros / BIG - 0.25) < 0.007, "dropout p=0.25 zeroes a fraction %.4f of 100000 values", (double)zeros / BIG);
+    tap_ok(exact, "dropout keeps values scaled by exactly 1/(1-p) and zeroes the rest");
+    dropout_forward(y, m, x, 0.25, BIG, &rng, 0);
+    int identity = 1;
+    for (size_t i = 0; i < BIG; i++)
+        identity &= y[i] == x[i] && m[i] == 1;
+    tap_ok(identity, "dropout in evaluation mode is the identity with an all-ones mask");
+    tap_ok(gc_dies(dropout_all, NULL), "dropout with p = 1 is a checked runtime error");
+    #line 300 "book/23-pointwise-and-pooling.nw"
     free(t.in), free(t.out), free(t.mask), free(t.r);
     free(din), free(din_out), free(x), free(y), free(m);
     return tap_done();

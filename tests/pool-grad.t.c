@@ -41,43 +41,36 @@ int main(void)
     t.out = gc_zeros(n_pool);
     t.argmax = calloc(n_pool, sizeof *t.argmax);
     t.r = gc_normal(n_pool, &rng);
-    
-#line 458 "book/23-pointwise-and-pooling.nw"
-for (size_t i = 0; i < n; i++)
-    t.in[i] = 0.01 * i;
-for (size_t i = n - 1; i > 0; i--) {
-    size_t j = rng_below(&rng, i + 1);
-    real swap = t.in[i];
-    t.in[i] = t.in[j];
-    t.in[j] = swap;
-}
-#line 427 "book/23-pointwise-and-pooling.nw"
-    
-#line 469 "book/23-pointwise-and-pooling.nw"
-real hand[8] = {1, 5, 2, 0, 3, 4, 8, 7}, hy[2], gy;
-int ha[2];
-maxpool_forward(hy, ha, hand, 1, 1, 2, 4);
-tap_ok(hy[0] == 5 && hy[1] == 8 && ha[0] == 1 && ha[1] == 6,
-       "max-pool of [1 5 2 0; 3 4 8 7] is [%g %g] at offsets %d %d (expected [5 8] at 1 6)", hy[0], hy[1], ha[0], ha[1]);
-tap_ok(gc_dies(maxpool_odd, NULL), "max-pool of a map with odd height is a checked runtime error");
-gap_forward(&gy, hand, 1, 1, 2, 4);
-tap_ok(gy == 3.75, "global average of [1 5 2 0; 3 4 8 7] is %g (expected 3.75)", gy);
-#line 428 "book/23-pointwise-and-pooling.nw"
-    
-#line 490 "book/23-pointwise-and-pooling.nw"
-real *din = gc_zeros(n);
-maxpool_loss(&t);
-maxpool_backward(din, t.r, t.argmax, t.N, t.C, t.H, t.W);
-gc_check("max-pool 2x2: dL/din", maxpool_loss, &t, t.in, din, n);
-#line 429 "book/23-pointwise-and-pooling.nw"
-    
-#line 497 "book/23-pointwise-and-pooling.nw"
-for (size_t i = 0; i < n; i++)
-    din[i] = 0;
-gap_loss(&t);
-gap_backward(din, t.r, t.N, t.C, t.H, t.W);
-gc_check("global average pooling: dL/din", gap_loss, &t, t.in, din, n);
-#line 430 "book/23-pointwise-and-pooling.nw"
+    #line 458 "book/23-pointwise-and-pooling.nw"
+    for (size_t i = 0; i < n; i++)
+        t.in[i] = 0.01 * i;
+    for (size_t i = n - 1; i > 0; i--) {
+        size_t j = rng_below(&rng, i + 1);
+        real swap = t.in[i];
+        t.in[i] = t.in[j];
+        t.in[j] = swap;
+    }
+    #line 469 "book/23-pointwise-and-pooling.nw"
+    real hand[8] = {1, 5, 2, 0, 3, 4, 8, 7}, hy[2], gy;
+    int ha[2];
+    maxpool_forward(hy, ha, hand, 1, 1, 2, 4);
+    tap_ok(hy[0] == 5 && hy[1] == 8 && ha[0] == 1 && ha[1] == 6,
+           "max-pool of [1 5 2 0; 3 4 8 7] is [%g %g] at offsets %d %d (expected [5 8] at 1 6)", hy[0], hy[1], ha[0], ha[1]);
+    tap_ok(gc_dies(maxpool_odd, NULL), "max-pool of a map with odd height is a checked runtime error");
+    gap_forward(&gy, hand, 1, 1, 2, 4);
+    tap_ok(gy == 3.75, "global average of [1 5 2 0; 3 4 8 7] is %g (expected 3.75)", gy);
+    #line 490 "book/23-pointwise-and-pooling.nw"
+    real *din = gc_zeros(n);
+    maxpool_loss(&t);
+    maxpool_backward(din, t.r, t.argmax, t.N, t.C, t.H, t.W);
+    gc_check("max-pool 2x2: dL/din", maxpool_loss, &t, t.in, din, n);
+    #line 497 "book/23-pointwise-and-pooling.nw"
+    for (size_t i = 0; i < n; i++)
+        din[i] = 0;
+    gap_loss(&t);
+    gap_backward(din, t.r, t.N, t.C, t.H, t.W);
+    gc_check("global average pooling: dL/din", gap_loss, &t, t.in, din, n);
+    #line 430 "book/23-pointwise-and-pooling.nw"
     free(t.in), free(t.out), free(t.argmax), free(t.r), free(din);
     return tap_done();
 }
