@@ -25,13 +25,13 @@ all: deps tangle build data runs figures book
 # `make deps` for the build, each extra check for its own group. deps-plan
 # resolves, without installing, the plan for a machine with none of the tools.
 deps:
-	@sh chunks/deps.sh build
+	@sh chunks/tools/deps.sh build
 deps-plan:
-	@sh chunks/deps.sh --simulate build check-book valgrind fuzz
+	@sh chunks/tools/deps.sh --simulate build check-book valgrind fuzz
 
 # ---------------------------------------------------------------- tangle
 # Every root chunk is a file path under chunks/ or tests/. One pass of noweb's
-# markup over the book feeds our tangling back end, chunks/nwtangle.awk
+# markup over the book feeds our tangling back end, chunks/tools/nwtangle.awk
 # (book/91-weaving.nw), which writes every root: each expansion indented to
 # the column of its use, and in C files (.c, .h) #line directives, indented
 # too, that point into book/; other files (awk, Lua, shell) get none. The
@@ -43,8 +43,8 @@ deps-plan:
 NW_MARKUP ?= /usr/lib/noweb/markup
 tangle:
 	@set -eo pipefail; tmp=$(BUILD).tangle.tmp; rm -rf "$$tmp"; mkdir -p "$$tmp"; trap 'rm -rf "$$tmp"' EXIT; \
-	notangle -Rchunks/nwtangle.awk $(NW) >"$$tmp/nwtangle.awk" 2>"$$tmp/err" && [ ! -s "$$tmp/err" ] || \
-	  { cat "$$tmp/err" >&2; echo "tangle: cannot tangle the back end chunks/nwtangle.awk" >&2; exit 1; }; \
+	notangle -Rchunks/tools/nwtangle.awk $(NW) >"$$tmp/nwtangle.awk" 2>"$$tmp/err" && [ ! -s "$$tmp/err" ] || \
+	  { cat "$$tmp/err" >&2; echo "tangle: cannot tangle the back end chunks/tools/nwtangle.awk" >&2; exit 1; }; \
 	$(NW_MARKUP) $(NW) | awk -v dir="$$tmp" -f "$$tmp/nwtangle.awk" >"$$tmp/roots"; \
 	[ -s "$$tmp/roots" ] || { echo "tangle: no root chunks in $(NW)" >&2; exit 1; }; \
 	while read -r k r; do case "$$r" in */../*) ;; chunks/?*|tests/?*) continue;; esac; \
@@ -56,17 +56,20 @@ tangle:
 	  { echo "tangle: removing $$f (no chunk makes it)"; rm -f "$$f"; }; done
 
 # ---------------------------------------------------------------- build
-# Every chunks/NAME-main.c is a program build/bin/NAME; every other
-# chunks/*.c goes into one library that programs and tests link.
-MAIN_SRC := $(wildcard chunks/*-main.c)
-LIB_SRC  := $(filter-out $(MAIN_SRC),$(wildcard chunks/*.c))
+# chunks/ has a folder per role (book/20-tensors-and-rng.nw): base, layers,
+# network, data, training, excelnet, programs, bench, tools. Every
+# chunks/FOLDER/NAME-main.c is a program build/bin/NAME; every other
+# chunks/FOLDER/*.c goes into one library that programs and tests link.
+# Headers are included by their path under chunks/: "layers/conv.h".
+MAIN_SRC := $(wildcard chunks/*/*-main.c)
+LIB_SRC  := $(filter-out $(MAIN_SRC),$(wildcard chunks/*/*.c))
 LIB_OBJ  := $(LIB_SRC:chunks/%.c=$(BUILD)/obj/%.o)
-PROGRAMS := $(MAIN_SRC:chunks/%-main.c=$(BUILD)/bin/%)
+PROGRAMS := $(foreach m,$(MAIN_SRC),$(BUILD)/bin/$(notdir $(m:-main.c=)))
 LIB      := $(BUILD)/libbackprop.a
 
 # Gradient checks (tests/*-grad.t.c) need double precision: they link a
 # second copy of the library compiled with -DREAL_DOUBLE, where the type
-# `real` of chunks/real.h is double instead of float.
+# `real` of chunks/base/real.h is double instead of float.
 LIB_DOBJ := $(LIB_SRC:chunks/%.c=$(BUILD)/obj-double/%.o)
 LIB_D    := $(BUILD)/libbackprop-double.a
 
@@ -92,9 +95,12 @@ $(LIB_D): $(LIB_DOBJ)
 	@mkdir -p $(@D)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/%: $(BUILD)/obj/%-main.o $(LIB)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+define PROGRAM
+$$(BUILD)/bin/$(notdir $(1:-main.c=)): $(1:chunks/%.c=$$(BUILD)/obj/%.o) $$(LIB)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) -o $$@ $$< $$(LIB) $$(LDLIBS)
+endef
+$(foreach m,$(MAIN_SRC),$(eval $(call PROGRAM,$(m))))
 
 $(BUILD)/tests/%-grad.t: tests/%-grad.t.c $(LIB_D)
 	@mkdir -p $(@D)
@@ -108,7 +114,7 @@ $(BUILD)/tests/%.t: tests/%.t
 	@mkdir -p $(@D)
 	cp $< $@ && chmod +x $@
 
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj-double/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj-double/*/*.d $(BUILD)/tests/*.d)
 
 # ---------------------------------------------------------------- check
 check: build $(TESTS)
@@ -170,7 +176,7 @@ bench: build | $(MNIST_FILES)
 	sh bench/compare-pytorch.sh $(BUILD)/bin/mnistnet $(MNIST_DIR) $(BENCH_DIR) $(MNIST_THREADS)
 
 $(MNIST_FILES):
-	sh chunks/fetch-mnist.sh $(MNIST_DIR)
+	sh chunks/tools/fetch-mnist.sh $(MNIST_DIR)
 
 $(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.csv.meta $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
 	@mkdir -p $(@D)
@@ -198,9 +204,9 @@ $(BOOK)/runs/mnist-%-summary.csv: $(BUILD)/bin/mnistnet
 	@mkdir -p $(@D)
 	$(BUILD)/bin/mnistnet summary --arch $* >$@.tmp && mv $@.tmp $@
 
-$(BOOK)/tables/mnist-%-summary.md: $(BOOK)/runs/mnist-%-summary.csv chunks/csv-md.awk
+$(BOOK)/tables/mnist-%-summary.md: $(BOOK)/runs/mnist-%-summary.csv chunks/tools/csv-md.awk
 	@mkdir -p $(@D)
-	awk -f chunks/csv-md.awk $< >$@.tmp && mv $@.tmp $@
+	awk -f chunks/tools/csv-md.awk $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/part1-lr%.csv: $(BUILD)/bin/excelnet
 	@mkdir -p $(@D)
@@ -210,20 +216,20 @@ $(BOOK)/runs/part1-lr100.csv: $(BUILD)/bin/excelnet
 	@mkdir -p $(@D)
 	$(BUILD)/bin/excelnet --lr 100 --iters 40 --csv $@
 
-$(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/csv-table.awk
+$(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/tools/csv-table.awk
 	@mkdir -p $(@D)
-	awk -f chunks/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
+	awk -f chunks/tools/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
-$(BOOK)/values.txt: $(PART1_CSV) chunks/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/mnist-values.awk \
-		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/bench-values.awk
+$(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/tools/mnist-values.awk \
+		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/tools/bench-values.awk
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
 	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
-	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/part1-values.awk $$f || exit 1; done; \
+	    awk -v prefix=part1.lr$$lr -v lr=$$lr -f chunks/tools/part1-values.awk $$f || exit 1; done; \
 	  for a in $(MNIST_ARCHS); do \
-	    awk -v prefix=mnist.$$a -f chunks/mnist-values.awk $(BOOK)/runs/mnist-$$a-summary.csv \
+	    awk -v prefix=mnist.$$a -f chunks/tools/mnist-values.awk $(BOOK)/runs/mnist-$$a-summary.csv \
 	      $(BOOK)/runs/mnist-$$a.csv.meta $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
-	  awk -v prefix=bench -f chunks/bench-values.awk $(BENCH_CSV) || exit 1; } >$@.tmp && mv $@.tmp $@
+	  awk -v prefix=bench -f chunks/tools/bench-values.awk $(BENCH_CSV) || exit 1; } >$@.tmp && mv $@.tmp $@
 
 figures: $(FIGURES)
 
@@ -267,19 +273,19 @@ $(BOOK)/figures/bench-train.svg $(BOOK)/figures/bench-train.pdf: figures/bench-t
 # pandoc twice, through the Lua filter that fills in values and tables.
 book: $(BOOK)/index.html $(BOOK)/book.pdf
 
-$(BOOK)/book.md: $(NW) chunks/nw2md.awk
+$(BOOK)/book.md: $(NW) chunks/tools/nw2md.awk
 	@mkdir -p $(@D)
-	noweave -autodefs c -index -backend "awk -f chunks/nw2md.awk" $(NW) >$@.tmp && mv $@.tmp $@
+	noweave -autodefs c -index -backend "awk -f chunks/tools/nw2md.awk" $(NW) >$@.tmp && mv $@.tmp $@
 
 PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone --toc \
-	 --number-sections --lua-filter chunks/book-filter.lua -M build-dir=$(BOOK) \
+	 --number-sections --lua-filter chunks/tools/book-filter.lua -M build-dir=$(BOOK) \
 	 --resource-path=$(BOOK)
-BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/book-filter.lua $(BOOK)/values.txt \
+BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/tools/book-filter.lua $(BOOK)/values.txt \
 	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
-$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/book-nav.html
+$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/tools/book-nav.html
 	cp book/style.css $(BOOK)/style.css
-	$(PANDOC) --mathml --css style.css --toc-depth=3 --include-after-body=chunks/book-nav.html -o $@
+	$(PANDOC) --mathml --css style.css --toc-depth=3 --include-after-body=chunks/tools/book-nav.html -o $@
 
 $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 	$(PANDOC) --pdf-engine=pdflatex --top-level-division=chapter -H book/latex-header.tex -o $@
@@ -289,7 +295,7 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 # that book/25-mnist.nw tangles; a no-op when the verified files are there.
 .PHONY: data
 data:
-	sh chunks/fetch-mnist.sh $(MNIST_DIR)
+	sh chunks/tools/fetch-mnist.sh $(MNIST_DIR)
 
 # ---------------------------------------------------------------- faults: fuzz, sanitizers
 # Appendix "When things go wrong" (book/92-faults.nw). None of this is part
@@ -297,9 +303,9 @@ data:
 # `make check` (.ci/run).
 .PHONY: fuzz fuzz-deps check-asan check-valgrind valgrind-deps
 fuzz-deps:
-	@sh chunks/deps.sh fuzz
+	@sh chunks/tools/deps.sh fuzz
 valgrind-deps:
-	@sh chunks/deps.sh valgrind
+	@sh chunks/tools/deps.sh valgrind
 
 # libFuzzer targets, built by clang with ASan and UBSan into $(FUZZ_BUILD);
 # `make fuzz FUZZ_SECONDS=N` runs each for N seconds on its corpus, which
@@ -317,7 +323,7 @@ $(FUZZ_BUILD)/obj/%.o: chunks/%.c
 
 # gemm.c asks __builtin_cpu_supports for "x86-64-v4", which clang 14 does
 # not know. No fuzz target reaches the GEMM, so gcc compiles it, plainly.
-$(FUZZ_BUILD)/obj/gemm.o: chunks/gemm.c
+$(FUZZ_BUILD)/obj/layers/gemm.o: chunks/layers/gemm.c
 	@mkdir -p $(@D)
 	gcc $(CPPFLAGS) -std=c11 -O2 -g -c -o $@ $<
 
@@ -356,10 +362,10 @@ check-valgrind: valgrind-deps $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
 # Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
 .PHONY: check-book check-book-deps
 check-book: check-book-deps node_modules/.package-lock.json book
-	sh chunks/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
+	sh chunks/tools/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 check-book-deps:
-	@sh chunks/deps.sh check-book
+	@sh chunks/tools/deps.sh check-book

@@ -1,7 +1,7 @@
 #line 340 "book/26-augment-and-pgm.nw"
 #include <math.h>
 #include <string.h>
-#include "augment.h"
+#include "data/augment.h"
 #include "tap.h"
 #line 366 "book/26-augment-and-pgm.nw"
 static void random_image(uint8_t *img, size_t n, Rng *rng)

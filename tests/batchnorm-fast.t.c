@@ -1,9 +1,9 @@
 #line 296 "book/31-fast-step.nw"
 #include <omp.h>
-#include "batchnorm.h"
-#include "batchnorm_fast.h"
+#include "layers/batchnorm.h"
+#include "layers/batchnorm_fast.h"
 #include "float-check.h"
-#include "pointwise.h"
+#include "layers/pointwise.h"
 #line 316 "book/31-fast-step.nw"
 typedef struct {
     float *act, *mean, *rstd, *rmean, *rvar, *din, *dgamma, *dbeta;

@@ -1,5 +1,5 @@
 #line 334 "book/22-batchnorm.nw"
-#include "batchnorm.h"
+#include "layers/batchnorm.h"
 #include "gradcheck.h"
 #line 357 "book/22-batchnorm.nw"
 typedef struct BnCase {

@@ -9,7 +9,7 @@ exec node --input-type=module - <<'END_OF_TEST'
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-const { proseNumbers } = await import(pathToFileURL(resolve("chunks/prose-numbers.mjs")).href);
+const { proseNumbers } = await import(pathToFileURL(resolve("chunks/tools/prose-numbers.mjs")).href);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

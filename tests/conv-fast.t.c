@@ -1,7 +1,7 @@
 #line 1047 "book/30-fast-conv.nw"
 #include <omp.h>
-#include "conv.h"
-#include "conv_fast.h"
+#include "layers/conv.h"
+#include "layers/conv_fast.h"
 #include "float-check.h"
 #line 1064 "book/30-fast-conv.nw"
 typedef struct FastCase {

@@ -1,5 +1,5 @@
 #line 366 "book/21-conv.nw"
-#include "conv.h"
+#include "layers/conv.h"
 #include "gradcheck.h"
 #line 389 "book/21-conv.nw"
 typedef struct ConvCase {

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "excelnet.h"
+#include "excelnet/excelnet.h"
 #include "tap.h"
 #line 1122 "book/10-excelnet.nw"
 static void compare_rows(const char *cmd, const char *expected)

@@ -1,7 +1,7 @@
 #line 448 "book/10-excelnet.nw"
 #include <math.h>
 #include <stdint.h>
-#include "excelnet.h"
+#include "excelnet/excelnet.h"
 #include "tap.h"
 #line 465 "book/10-excelnet.nw"
 static double loss(const Weights *w, const Example *x)

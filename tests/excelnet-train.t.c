@@ -1,6 +1,6 @@
 #line 573 "book/10-excelnet.nw"
 #include <stdint.h>
-#include "excelnet.h"
+#include "excelnet/excelnet.h"
 #include "tap.h"
 #line 465 "book/10-excelnet.nw"
 static double loss(const Weights *w, const Example *x)

@@ -3,8 +3,8 @@
 #define FLOAT_CHECK_H
 #include <stdlib.h>
 #include <string.h>
-#include "check.h"
-#include "rng.h"
+#include "base/check.h"
+#include "base/rng.h"
 #include "tap.h"
 #line 576 "book/30-fast-conv.nw"
 static inline float *fc_normal(size_t n, Rng *rng)

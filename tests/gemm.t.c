@@ -1,6 +1,6 @@
 #line 606 "book/30-fast-conv.nw"
 #include "float-check.h"
-#include "gemm.h"
+#include "layers/gemm.h"
 #line 625 "book/30-fast-conv.nw"
 static void gemm_case(Rng *rng, int M, int N, int K, int flags)
 {

@@ -7,9 +7,9 @@
 #line 436 "book/20-tensors-and-rng.nw"
 #include <stddef.h>
 #include <stdlib.h>
-#include "check.h"
-#include "real.h"
-#include "rng.h"
+#include "base/check.h"
+#include "base/real.h"
+#include "base/rng.h"
 #include "tap.h"
 #line 528 "book/20-tensors-and-rng.nw"
 #include <signal.h>

@@ -1,6 +1,6 @@
 #line 129 "book/24-loss-and-sgd.nw"
 #include "gradcheck.h"
-#include "loss.h"
+#include "layers/loss.h"
 #line 153 "book/24-loss-and-sgd.nw"
 typedef struct LossCase {
     int N, K, labels[4];

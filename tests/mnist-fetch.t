@@ -1,6 +1,6 @@
 #!/bin/sh
-# TAP test of chunks/fetch-mnist.sh; see book/25-mnist.nw.
-script=$(pwd)/chunks/fetch-mnist.sh
+# TAP test of chunks/tools/fetch-mnist.sh; see book/25-mnist.nw.
+script=$(pwd)/chunks/tools/fetch-mnist.sh
 [ -f "$script" ] || { echo "Bail out! run from the top of the repository"; exit 1; }
 work=$(mktemp -d /tmp/mnist-fetch-test.XXXXXX)
 mkdir "$work/bin"

@@ -1,5 +1,5 @@
 #line 741 "book/25-mnist.nw"
-#include "mnist.h"
+#include "data/mnist.h"
 #include "tap.h"
 #line 759 "book/25-mnist.nw"
 #include <stdlib.h>

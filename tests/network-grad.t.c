@@ -1,7 +1,7 @@
 #line 737 "book/27-network.nw"
 #include <math.h>
 #include <stdlib.h>
-#include "network.h"
+#include "network/network.h"
 #include "tap.h"
 #line 759 "book/27-network.nw"
 static double loss_with_mask(Net *net, const int *labels, int n)

@@ -1,5 +1,5 @@
 #line 814 "book/27-network.nw"
-#include "network.h"
+#include "network/network.h"
 #include "tap.h"
 int main(void)
 {

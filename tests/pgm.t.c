@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "pgm.h"
-#include "rng.h"
+#include "data/pgm.h"
+#include "base/rng.h"
 #include "tap.h"
 #line 1117 "book/26-augment-and-pgm.nw"
 enum { MAX_FILES = 64 };

@@ -1,6 +1,6 @@
 #line 284 "book/23-pointwise-and-pooling.nw"
 #include "gradcheck.h"
-#include "pointwise.h"
+#include "layers/pointwise.h"
 #line 307 "book/23-pointwise-and-pooling.nw"
 typedef struct PwCase {
     size_t n;

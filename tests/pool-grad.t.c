@@ -1,6 +1,6 @@
 #line 412 "book/23-pointwise-and-pooling.nw"
 #include "gradcheck.h"
-#include "pool.h"
+#include "layers/pool.h"
 #line 436 "book/23-pointwise-and-pooling.nw"
 typedef struct PoolCase {
     int N, C, H, W;

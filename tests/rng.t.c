@@ -2,7 +2,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include "tap.h"
-#include "rng.h"
+#include "base/rng.h"
 
 int main(void)
 {

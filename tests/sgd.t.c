@@ -1,6 +1,6 @@
 #line 364 "book/24-loss-and-sgd.nw"
 #include <math.h>
-#include "sgd.h"
+#include "training/sgd.h"
 #include "tap.h"
 
 static void one_weight(real *w, real *v, int steps, double wd, int nesterov)

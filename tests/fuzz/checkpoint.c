@@ -1,7 +1,7 @@
 #line 353 "book/92-faults.nw"
 #include <zlib.h>
 #include "fuzz.h"
-#include "train.h"
+#include "training/train.h"
 
 static void load(const uint8_t *data, size_t size)
 {

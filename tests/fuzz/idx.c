@@ -1,6 +1,6 @@
 #line 302 "book/92-faults.nw"
 #include "fuzz.h"
-#include "mnist.h"
+#include "data/mnist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

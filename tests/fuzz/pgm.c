@@ -1,6 +1,6 @@
 #line 328 "book/92-faults.nw"
 #include "fuzz.h"
-#include "pgm.h"
+#include "data/pgm.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

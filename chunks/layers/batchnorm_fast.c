@@ -1,0 +1,145 @@
+#line 275 "book/31-fast-step.nw"
+#include <math.h>
+#include "layers/batchnorm.h"
+#include "layers/batchnorm_fast.h"
+#include "base/check.h"
+#line 72 "book/31-fast-step.nw"
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void channel_statistics(double *mu, double *var, const float *in, int N, int C, int c, size_t HW)
+{
+    double mean = 0, Q = 0, count = 0;
+    for (int n = 0; n < N; n++) {
+        const float *x = in + ((size_t)n * C + c) * HW;
+        #line 87 "book/31-fast-step.nw"
+        float s = 0, q = 0;
+        #pragma omp simd reduction(+ : s)
+        for (size_t i = 0; i < HW; i++)
+            s += x[i];
+        float m = s / HW;
+        #pragma omp simd reduction(+ : q)
+        for (size_t i = 0; i < HW; i++)
+            q += (x[i] - m) * (x[i] - m);
+        #line 98 "book/31-fast-step.nw"
+        double n_new = count + HW, delta = (double)m - mean;
+        mean += delta * HW / n_new;
+        Q += q + delta * delta * count * HW / n_new;
+        count = n_new;
+    #line 80 "book/31-fast-step.nw"
+    }
+    *mu = mean;
+    *var = Q / count;
+}
+#line 105 "book/31-fast-step.nw"
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void normalise_channel(float *act, const float *in, int N, int C, int c, size_t HW,
+                              float m, float scale, float shift)
+{
+    #line 114 "book/31-fast-step.nw"
+    for (int n = 0; n < N; n++) {
+        const float *x = in + ((size_t)n * C + c) * HW;
+        float *y = act + ((size_t)n * C + c) * HW;
+        #pragma omp simd
+        for (size_t i = 0; i < HW; i++) {
+            float v = (x[i] - m) * scale + shift;
+            y[i] = v > 0 ? v : 0;
+        }
+    }
+#line 110 "book/31-fast-step.nw"
+}
+#line 139 "book/31-fast-step.nw"
+void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
+                          float *mean, float *rstd, float *running_mean, float *running_var,
+                          int N, int C, int H, int W, int training)
+{
+    /* in (N,C,H,W), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
+    CHECK(act != NULL);
+    #line 131 "book/22-batchnorm.nw"
+    CHECK(in != NULL && gamma != NULL && beta != NULL);
+    CHECK(mean != NULL && rstd != NULL && running_mean != NULL && running_var != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0);
+    size_t HW = (size_t)H * W, M = (size_t)N * HW;
+    CHECK(!training || M > 1);
+    #line 146 "book/31-fast-step.nw"
+    #pragma omp parallel for schedule(static)
+    for (int c = 0; c < C; c++) {
+        if (training) {
+            double mu, var;
+            channel_statistics(&mu, &var, in, N, C, c, HW);
+            mean[c] = (float)mu;
+            rstd[c] = (float)(1 / sqrt(var + BN_EPS));
+            #line 165 "book/22-batchnorm.nw"
+            running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
+            running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
+        #line 154 "book/31-fast-step.nw"
+        } else {
+            #line 170 "book/22-batchnorm.nw"
+            mean[c] = running_mean[c];
+            rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
+        #line 156 "book/31-fast-step.nw"
+        }
+        normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
+    }
+}
+#line 184 "book/31-fast-step.nw"
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
+                                  const float *in, int N, int C, int c, size_t HW, float m)
+{
+    #line 193 "book/31-fast-step.nw"
+    *sum_dy = 0, *sum_dy_xc = 0;
+    for (int n = 0; n < N; n++) {
+        size_t plane = ((size_t)n * C + c) * HW;
+        const float *x = in + plane, *a = act + plane, *g = dact + plane;
+        float s = 0, sx = 0;
+        #pragma omp simd reduction(+ : s, sx)
+        for (size_t i = 0; i < HW; i++) {
+            float gi = g[i], dy = a[i] > 0 ? gi : 0;
+            s += dy;
+            sx += dy * (x[i] - m);
+        }
+        *sum_dy += s, *sum_dy_xc += sx;
+    }
+#line 189 "book/31-fast-step.nw"
+}
+#line 209 "book/31-fast-step.nw"
+__attribute__((target_clones("avx512f", "avx2", "default")))
+static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
+                                   int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
+{
+    #line 218 "book/31-fast-step.nw"
+    for (int n = 0; n < N; n++) {
+        size_t plane = ((size_t)n * C + c) * HW;
+        const float *x = in + plane, *a = act + plane, *g = dact + plane;
+        float *dx = din + plane;
+        #pragma omp simd
+        for (size_t i = 0; i < HW; i++) {
+            float gi = g[i], dy = a[i] > 0 ? gi : 0;
+            dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
+        }
+    }
+#line 214 "book/31-fast-step.nw"
+}
+#line 245 "book/31-fast-step.nw"
+void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
+                           const float *in, const float *gamma, const float *mean, const float *rstd,
+                           int N, int C, int H, int W)
+{
+    /* dact, act, in (N,C,H,W); gamma, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
+    CHECK(dact != NULL && act != NULL);
+    #line 310 "book/22-batchnorm.nw"
+    CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
+    CHECK(gamma != NULL && mean != NULL && rstd != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0);
+    size_t HW = (size_t)H * W, M = (size_t)N * HW;
+    #line 252 "book/31-fast-step.nw"
+    #pragma omp parallel for schedule(static)
+    for (int c = 0; c < C; c++) {
+        double sum_dy, sum_dy_xc;
+        channel_gradient_sums(&sum_dy, &sum_dy_xc, dact, act, in, N, C, c, HW, mean[c]);
+        double sum_dy_xhat = sum_dy_xc * rstd[c], gs = gamma[c] * (double)rstd[c];
+        dbeta[c] += (float)sum_dy;
+        dgamma[c] += (float)sum_dy_xhat;
+        channel_input_gradient(din, dact, act, in, N, C, c, HW, mean[c], (float)gs, (float)(gs * sum_dy / M),
+                               (float)(gs * rstd[c] * sum_dy_xhat / M));
+    }
+}

@@ -1,0 +1,43 @@
+#line 38 "book/24-loss-and-sgd.nw"
+#include <math.h>
+#include "base/check.h"
+#include "layers/loss.h"
+#line 52 "book/24-loss-and-sgd.nw"
+double logsoftmax_nll_forward(real *logp, const real *logits, const int *labels, int N, int K)
+{
+    /* logits (N,K), labels (N) -> logp (N,K); returns the mean loss */
+    CHECK(logp != NULL && logits != NULL && labels != NULL && N > 0 && K > 0);
+    double loss = 0;
+    for (int n = 0; n < N; n++) {
+        const real *z = logits + (size_t)n * K;
+        real *lp = logp + (size_t)n * K;
+        CHECK(labels[n] >= 0 && labels[n] < K);
+        #line 71 "book/24-loss-and-sgd.nw"
+        double m = z[0];
+        for (int k = 1; k < K; k++)
+            m = z[k] > m ? z[k] : m;
+        double sum = 0;
+        for (int k = 0; k < K; k++)
+            sum += exp(z[k] - m);
+        double lse = m + log(sum);
+        #line 62 "book/24-loss-and-sgd.nw"
+        for (int k = 0; k < K; k++)
+            lp[k] = (real)(z[k] - lse);
+        loss -= lp[labels[n]];
+    }
+    return loss / N;
+}
+#line 103 "book/24-loss-and-sgd.nw"
+void logsoftmax_nll_backward(real *dlogits, const real *logp, const int *labels, int N, int K)
+{
+    /* logp (N,K), labels (N) -> dlogits += (N,K) */
+    CHECK(dlogits != NULL && logp != NULL && labels != NULL && N > 0 && K > 0);
+    for (int n = 0; n < N; n++) {
+        CHECK(labels[n] >= 0 && labels[n] < K);
+        for (int k = 0; k < K; k++) {
+            size_t at = (size_t)n * K + k;
+            real onehot = k == labels[n];
+            dlogits[at] += (real)((exp(logp[at]) - onehot) / N);
+        }
+    }
+}

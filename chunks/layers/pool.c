@@ -1,0 +1,64 @@
+#line 162 "book/23-pointwise-and-pooling.nw"
+#include <limits.h>
+#include "base/check.h"
+#include "layers/pool.h"
+#line 185 "book/23-pointwise-and-pooling.nw"
+void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W)
+{
+    /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
+    CHECK(out != NULL && argmax != NULL && in != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0);
+    CHECK(H % 2 == 0 && W % 2 == 0);
+    CHECK((size_t)N * C * H * W <= INT_MAX);
+    int Ho = H / 2, Wo = W / 2;
+    #pragma omp parallel for schedule(static)
+    for (int plane = 0; plane < N * C; plane++)
+        for (int i = 0; i < Ho; i++)
+            for (int j = 0; j < Wo; j++) {
+                #line 203 "book/23-pointwise-and-pooling.nw"
+                int top = (plane * H + 2 * i) * W + 2 * j;
+                int window[4] = {top, top + 1, top + W, top + W + 1};
+                int best = window[0];
+                for (int q = 1; q < 4; q++)
+                    if (in[window[q]] > in[best])
+                        best = window[q];
+                int o = (plane * Ho + i) * Wo + j;
+                out[o] = in[best];
+                argmax[o] = best;
+            #line 198 "book/23-pointwise-and-pooling.nw"
+            }
+}
+#line 221 "book/23-pointwise-and-pooling.nw"
+void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
+{
+    /* dout, argmax (N,C,H/2,W/2) -> din += (N,C,H,W) */
+    CHECK(din != NULL && dout != NULL && argmax != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && H % 2 == 0 && W % 2 == 0);
+    int n_out = N * C * (H / 2) * (W / 2);
+    #pragma omp parallel for schedule(static)
+    for (int o = 0; o < n_out; o++)
+        din[argmax[o]] += dout[o];
+}
+#line 251 "book/23-pointwise-and-pooling.nw"
+void gap_forward(real *out, const real *in, int N, int C, int H, int W)
+{
+    /* in (N,C,H,W) -> out (N,C) */
+    CHECK(out != NULL && in != NULL && N > 0 && C > 0 && H > 0 && W > 0);
+    size_t HW = (size_t)H * W;
+    for (size_t p = 0; p < (size_t)N * C; p++) {
+        double sum = 0;
+        for (size_t i = 0; i < HW; i++)
+            sum += in[p * HW + i];
+        out[p] = (real)(sum / HW);
+    }
+}
+
+void gap_backward(real *din, const real *dout, int N, int C, int H, int W)
+{
+    /* dout (N,C) -> din += (N,C,H,W) */
+    CHECK(din != NULL && dout != NULL && N > 0 && C > 0 && H > 0 && W > 0);
+    size_t HW = (size_t)H * W;
+    for (size_t p = 0; p < (size_t)N * C; p++)
+        for (size_t i = 0; i < HW; i++)
+            din[p * HW + i] += dout[p] / (real)HW;
+}

@@ -1,0 +1,333 @@
+#line 121 "book/27-network.nw"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "layers/batchnorm.h"
+#include "layers/batchnorm_fast.h"
+#include "base/check.h"
+#include "layers/conv.h"
+#include "layers/loss.h"
+#include "network/network.h"
+#include "layers/pointwise.h"
+#include "layers/pool.h"
+#line 150 "book/27-network.nw"
+static const LayerSpec main_layers[] = {
+    { CONV, 16, 3, 0, 1, 0 },    { CONV, 32, 3, 0, 1, 0 },    { MAXPOOL, 0, 0, 0, 0, 0 },
+    { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },    { CONV, 32, 3, 1, 1, 0 },
+    { MAXPOOL, 0, 0, 0, 0, 0 },  { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0.05 },
+    { CONV, 10, 1, 0, 0, 0 },    { GAP, 0, 0, 0, 0, 0 },
+};
+static const LayerSpec small_layers[] = {
+    { CONV, 8, 3, 0, 1, 0 },     { CONV, 12, 3, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },
+    { MAXPOOL, 0, 0, 0, 0, 0 },  { CONV, 8, 1, 0, 1, 0 },     { CONV, 12, 3, 0, 1, 0 },
+    { CONV, 16, 3, 0, 1, 0 },    { CONV, 14, 3, 0, 1, 0.05 }, { CONV, 10, 1, 0, 0, 0 },
+    { GAP, 0, 0, 0, 0, 0 },
+};
+const Architecture arch_main = { "main", "16/32 channels; 1x1 transitions; GAP",
+                                 sizeof main_layers / sizeof main_layers[0], main_layers };
+const Architecture arch_small = { "small", "8-16 channels; deeper before and after one pool; GAP",
+                                  sizeof small_layers / sizeof small_layers[0], small_layers };
+#line 141 "book/27-network.nw"
+static void carve(Net *net);
+static real *mirror(const Net *net, const real *param);
+static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
+static void bn_relu_forward(const Net *net, Layer *L, int n, int training);
+static void bn_relu_backward(const Net *net, Layer *L, int n);
+static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
+#line 172 "book/27-network.nw"
+const Architecture *arch_find(const char *name)
+{
+    if (strcmp(name, arch_main.name) == 0)
+        return &arch_main;
+    if (strcmp(name, arch_small.name) == 0)
+        return &arch_small;
+    return NULL;
+}
+#line 264 "book/27-network.nw"
+Net *net_create(const Architecture *arch, int N)
+{
+    CHECK(arch != NULL && N > 0);
+    Net *net = calloc(1, sizeof *net);
+    CHECK(net != NULL);
+    net->arch = arch;
+    net->N = N;
+    net->nlayers = arch->nlayers;
+    net->layer = calloc(arch->nlayers, sizeof *net->layer);
+    CHECK(net->layer != NULL);
+    #line 291 "book/27-network.nw"
+    int C = 1, H = 28, W = 28;
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        L->spec = arch->layers[l];
+        L->C = C, L->H = H, L->W = W;
+        if (L->spec.kind == CONV) {
+            L->K = L->spec.K;
+            L->Ho = H + 2 * L->spec.pad - L->spec.R + 1;
+            L->Wo = W + 2 * L->spec.pad - L->spec.R + 1;
+        } else if (L->spec.kind == MAXPOOL) {
+            CHECK(H % 2 == 0 && W % 2 == 0);
+            L->K = C, L->Ho = H / 2, L->Wo = W / 2;
+        } else {
+            L->K = C, L->Ho = 1, L->Wo = 1;
+        }
+        C = L->K, H = L->Ho, W = L->Wo;
+    }
+    CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
+    #line 275 "book/27-network.nw"
+    carve(net);
+    #line 384 "book/27-network.nw"
+    net->params = calloc(net->nparams, sizeof(real));
+    net->grads = calloc(net->nparams, sizeof(real));
+    net->velocity = calloc(net->nparams, sizeof(real));
+    net->stats = calloc(net->nstats, sizeof(real));
+    net->arena = calloc(net->narena, sizeof(real));
+    CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
+    #line 277 "book/27-network.nw"
+    carve(net);
+    #line 644 "book/27-network.nw"
+    size_t need = 0;
+    for (int l = 0; l < net->nlayers; l++) {
+        const Layer *L = &net->layer[l];
+        size_t w = L->spec.kind == CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
+        need = w > need ? w : need;
+    }
+    conv_work_reserve(&net->work, need);
+    #line 279 "book/27-network.nw"
+    net->kernels = NET_DEFAULT_KERNELS;
+    return net;
+}
+#line 317 "book/27-network.nw"
+static real *take(real *base, size_t *cursor, size_t n)
+{
+    real *p = base ? base + *cursor : NULL;
+    *cursor += n;
+    return p;
+}
+
+static void carve(Net *net)
+{
+    size_t p = 0, s = 0, a = 0;
+    const size_t N = net->N;
+    net->input = take(net->arena, &a, N * 28 * 28);
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
+        #line 346 "book/27-network.nw"
+        (void)in;
+        if (L->spec.kind == CONV) {
+            L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
+            if (L->spec.bn_relu) {
+                #line 365 "book/27-network.nw"
+                L->gamma = take(net->params, &p, L->K);
+                L->beta = take(net->params, &p, L->K);
+                L->running_mean = take(net->stats, &s, L->K);
+                L->running_var = take(net->stats, &s, L->K);
+                L->mean = take(net->arena, &a, L->K);
+                L->rstd = take(net->arena, &a, L->K);
+            #line 351 "book/27-network.nw"
+            }
+        }
+        if (L->spec.kind == CONV && L->spec.bn_relu) {
+            L->conv = take(net->arena, &a, out), L->dconv = take(net->arena, &a, out);
+            L->act = take(net->arena, &a, out), L->dact = take(net->arena, &a, out);
+            L->dbn = take(net->arena, &a, out);
+            L->mask = L->spec.dropout > 0 ? take(net->arena, &a, out) : NULL;
+        }
+        L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
+        L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
+        L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
+        #line 393 "book/27-network.nw"
+        L->dw = mirror(net, L->w);
+        L->dgamma = mirror(net, L->gamma);
+        L->dbeta = mirror(net, L->beta);
+    #line 333 "book/27-network.nw"
+    }
+    net->logp = take(net->arena, &a, N * 10);
+    net->nparams = p, net->nstats = s, net->narena = a;
+}
+#line 377 "book/27-network.nw"
+static real *mirror(const Net *net, const real *param)
+{
+    return param ? net->grads + (param - net->params) : NULL;
+}
+#line 399 "book/27-network.nw"
+void net_free(Net *net)
+{
+    if (!net)
+        return;
+    free(net->params), free(net->grads), free(net->velocity);
+    free(net->stats), free(net->arena), free(net->layer);
+    conv_work_free(&net->work);
+    free(net);
+}
+#line 421 "book/27-network.nw"
+void net_init(Net *net, Rng *rng)
+{
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        if (L->spec.kind != CONV)
+            continue;
+        conv_init_kaiming(L->w, L->K, L->C, L->spec.R, rng);
+        if (L->spec.bn_relu)
+            bn_init(L->gamma, L->beta, L->running_mean, L->running_var, L->K);
+    }
+    for (size_t i = 0; i < net->nparams; i++)
+        net->velocity[i] = 0;
+}
+#line 446 "book/27-network.nw"
+size_t net_layer_params(const Layer *L)
+{
+    if (L->spec.kind != CONV)
+        return 0;
+    size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
+    return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
+}
+#line 465 "book/27-network.nw"
+void net_summary(FILE *out, const Net *net)
+{
+    fprintf(out, "layer,kind,output_shape,params\n");
+    for (int l = 0; l < net->nlayers; l++) {
+        const Layer *L = &net->layer[l];
+        char kind[64];
+        #line 479 "book/27-network.nw"
+        if (L->spec.kind == CONV)
+            snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
+                     L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
+        else
+            snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
+        #line 472 "book/27-network.nw"
+        fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
+    }
+    fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
+}
+#line 498 "book/27-network.nw"
+double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
+{
+    CHECK(n > 0 && n <= net->N);
+    const real *x = net->input;
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+        switch (L->spec.kind) {
+        case CONV:
+                      #line 522 "book/27-network.nw"
+                      if (!L->spec.bn_relu) {
+                          conv_forward(net, L, L->out, x, n);
+                          break;
+                      }
+                      conv_forward(net, L, L->conv, x, n);
+                      bn_relu_forward(net, L, n, training);
+                      if (L->mask)
+                          dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
+                      #line 506 "book/27-network.nw"
+                      break;
+        case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
+        case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
+        }
+        x = L->out;
+    }
+    return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
+}
+#line 545 "book/27-network.nw"
+void net_backward(Net *net, const int *labels, int n)
+{
+    #line 574 "book/27-network.nw"
+    memset(net->grads, 0, net->nparams * sizeof(real));
+    for (int l = 0; l < net->nlayers; l++) {
+        Layer *L = &net->layer[l];
+        size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+        memset(L->dout, 0, count * sizeof(real));
+        if (L->dconv) {
+            if (net->kernels != KERNELS_FAST) {
+                memset(L->dconv, 0, count * sizeof(real));
+                memset(L->dbn, 0, count * sizeof(real));
+            }
+            if (L->dact != L->dout)
+                memset(L->dact, 0, count * sizeof(real));
+        }
+    }
+    #line 548 "book/27-network.nw"
+    Layer *last = &net->layer[net->nlayers - 1];
+    logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
+    for (int l = net->nlayers - 1; l >= 0; l--) {
+        Layer *L = &net->layer[l];
+        const real *x = l > 0 ? net->layer[l - 1].out : net->input;
+        real *dx = l > 0 ? net->layer[l - 1].dout : NULL;
+        size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+        switch (L->spec.kind) {
+        case CONV:
+                      #line 598 "book/27-network.nw"
+                      if (!L->spec.bn_relu) {
+                          conv_backward(net, L, dx, L->dout, x, n);
+                          break;
+                      }
+                      if (L->mask)
+                          dropout_backward(L->dact, L->dout, L->mask, count);
+                      bn_relu_backward(net, L, n);
+                      conv_backward(net, L, dx, L->dconv, x, n);
+                      #line 556 "book/27-network.nw"
+                      break;
+        case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
+        case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
+        }
+    }
+}
+#line 654 "book/27-network.nw"
+static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
+{
+#ifdef REAL_DOUBLE
+    CHECK(net->kernels == KERNELS_PLAIN);
+#else
+    if (net->kernels != KERNELS_PLAIN) {
+        conv2d_forward_fast(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad, &net->work);
+        return;
+    }
+#endif
+    conv2d_forward(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+}
+
+static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n)
+{
+#ifdef REAL_DOUBLE
+    CHECK(net->kernels == KERNELS_PLAIN);
+#else
+    if (net->kernels != KERNELS_PLAIN) {
+        conv2d_backward_fast(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
+                             &net->work);
+        return;
+    }
+#endif
+    conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+}
+#line 687 "book/27-network.nw"
+static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
+{
+    size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+#ifndef REAL_DOUBLE
+    if (net->kernels == KERNELS_FAST) {
+        bn_relu_forward_fast(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
+                             L->running_var, n, L->K, L->Ho, L->Wo, training);
+        return;
+    }
+#endif
+    (void)net;
+    bn_forward(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
+               L->running_var, n, L->K, L->Ho, L->Wo, training);
+    relu_forward(L->act, L->act, count);
+}
+
+static void bn_relu_backward(const Net *net, Layer *L, int n)
+{
+    size_t count = (size_t)n * L->K * L->Ho * L->Wo;
+#ifndef REAL_DOUBLE
+    if (net->kernels == KERNELS_FAST) {
+        bn_relu_backward_fast(L->dconv, L->dgamma, L->dbeta, L->dact, L->act, L->conv, L->gamma,
+                              L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
+        return;
+    }
+#endif
+    (void)net;
+    relu_backward(L->dbn, L->dact, L->act, count);
+    bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
+                n, L->K, L->Ho, L->Wo);
+}

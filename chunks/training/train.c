@@ -1,0 +1,440 @@
+#line 23 "book/28-training.nw"
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <zlib.h>
+#include "data/augment.h"
+#include "base/check.h"
+#include "base/cli.h"
+#include "training/sgd.h"
+#include "training/train.h"
+#line 70 "book/28-training.nw"
+TrainConfig train_defaults(void)
+{
+    TrainConfig c = { &arch_main, 15, 128, 0.1, 0.9, 5e-5, 1, 1, 7.0, 2.0, 1, 0, 0 };
+    return c;
+}
+#line 88 "book/28-training.nw"
+static const double pixel_mean = 0.1307, pixel_std = 0.3081;
+#line 103 "book/28-training.nw"
+void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
+                const TrainConfig *c, int epoch, int training)
+{
+    /* set images (n_set,28,28) bytes -> input (n,1,28,28), labels (n) */
+    #pragma omp parallel for schedule(static)
+    for (int b = 0; b < n; b++) {
+        const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
+        real *x = input + (size_t)b * MNIST_PIXELS;
+        #line 120 "book/28-training.nw"
+        if (training && c->augment) {
+            Rng r;
+            rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
+            augment_random(x, img, MNIST_ROWS, MNIST_COLS, c->max_degrees, c->max_shift, &r);
+        } else {
+            augment_none(x, img, MNIST_PIXELS);
+        }
+        #line 112 "book/28-training.nw"
+        for (int p = 0; p < MNIST_PIXELS; p++)
+            x[p] = (real)((x[p] - pixel_mean) / pixel_std);
+        labels[b] = set->labels[index[b]];
+    }
+}
+#line 138 "book/28-training.nw"
+static void shuffle(int *index, int n, Rng *rng)
+{
+    for (int i = n - 1; i > 0; i--) {
+        int j = (int)rng_below(rng, (uint64_t)i + 1);
+        int t = index[i];
+        index[i] = index[j];
+        index[j] = t;
+    }
+}
+#line 165 "book/28-training.nw"
+double train_lr(const TrainConfig *c, long step, long total_steps)
+{
+    if (total_steps < 2)
+        return c->lr_max / 25;
+    return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
+}
+#line 186 "book/28-training.nw"
+int net_predicted(const Net *net, int b)
+{
+    const real *lp = net->logp + (size_t)b * 10;
+    int best = 0;
+    for (int j = 1; j < 10; j++)
+        if (lp[j] > lp[best])
+            best = j;
+    return best;
+}
+
+int net_correct(const Net *net, const int *labels, int n)
+{
+    int correct = 0;
+    for (int b = 0; b < n; b++)
+        correct += net_predicted(net, b) == labels[b];
+    return correct;
+}
+#line 246 "book/28-training.nw"
+void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
+{
+    memset(s, 0, sizeof *s);
+    s->config = *c;
+    s->n_train = train->n, s->n_test = test->n;
+    s->data_crc = train_data_crc(train, test);
+    rng_seed(&s->rng, c->seed);
+    s->index = malloc(sizeof(int) * (size_t)train->n);
+    s->log = calloc((size_t)c->epochs, sizeof *s->log);
+    CHECK(s->index != NULL && s->log != NULL);
+    for (int i = 0; i < train->n; i++)
+        s->index[i] = i;
+}
+
+void train_state_free(TrainState *s)
+{
+    free(s->index), free(s->log);
+    s->index = NULL, s->log = NULL;
+}
+
+uint32_t train_data_crc(const Mnist *train, const Mnist *test)
+{
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const Mnist *set[2] = { train, test };
+    for (int k = 0; k < 2; k++) {
+        if (set[k]->n == 0)
+            continue;
+        crc = crc32(crc, set[k]->images, (uInt)((size_t)set[k]->n * MNIST_PIXELS));
+        crc = crc32(crc, set[k]->labels, (uInt)set[k]->n);
+    }
+    return (uint32_t)crc;
+}
+#line 322 "book/28-training.nw"
+static double wall_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+#line 334 "book/28-training.nw"
+EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
+                        ProgressFn progress, volatile sig_atomic_t *stop)
+{
+    const TrainConfig *c = &s->config;
+    EpochResult r = { EPOCH_DONE, 0, 0, 0, 0, 0 };
+    long batches = (s->n_train + c->batch - 1) / c->batch;
+    double t0 = wall_seconds();
+    if (s->batch == 0) {
+        shuffle(s->index, s->n_train, &s->rng);
+        s->loss_sum = 0, s->correct = 0, s->seconds = 0;
+    }
+    for (long b = s->batch; b < batches; b++) {
+        int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
+        #line 359 "book/28-training.nw"
+        batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, 1);
+        double loss = net_forward(net, labels, n, 1, &s->rng);
+        if (!isfinite(loss)) {
+            r.status = EPOCH_DIVERGED, r.bad_batch = b + 1, r.loss = loss;
+            return r;
+        }
+        net_backward(net, labels, n);
+        r.lr = train_lr(c, s->step, total_steps);
+        sgd_step(net->params, net->velocity, net->grads, net->nparams, r.lr, c->momentum,
+                 c->weight_decay, c->nesterov);
+        s->step++;
+        s->loss_sum += loss * n;
+        s->correct += net_correct(net, labels, n);
+        #line 348 "book/28-training.nw"
+        if (progress)
+            progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
+                     (double)s->correct / (first + n));
+        #line 375 "book/28-training.nw"
+        if (stop && *stop && b + 1 < batches) {
+            s->batch = b + 1;
+            s->seconds += wall_seconds() - t0;
+            r.status = EPOCH_STOPPED;
+            return r;
+        }
+    #line 352 "book/28-training.nw"
+    }
+    #line 384 "book/28-training.nw"
+    s->seconds += wall_seconds() - t0;
+    r.loss = s->loss_sum / s->n_train;
+    r.accuracy = (double)s->correct / s->n_train;
+    r.seconds = s->seconds;
+    s->epoch++, s->batch = 0;
+    #line 354 "book/28-training.nw"
+    return r;
+}
+#line 409 "book/28-training.nw"
+EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
+{
+    EvalResult r;
+    memset(&r, 0, sizeof r);
+    TrainConfig none = train_defaults();
+    none.augment = 0;
+    long correct = 0;
+    for (int first = 0; first < n_set; first += net->N) {
+        int n = n_set - first < net->N ? n_set - first : net->N;
+        for (int b = 0; b < n; b++)
+            index[b] = first + b;
+        batch_fill(net->input, labels, set, index, n, &none, 0, 0);
+        r.loss += net_forward(net, labels, n, 0, NULL) * n;
+        #line 431 "book/28-training.nw"
+        for (int b = 0; b < n; b++) {
+            int p = net_predicted(net, b);
+            r.confusion[labels[b]][p]++;
+            correct += p == labels[b];
+        }
+    #line 423 "book/28-training.nw"
+    }
+    r.loss /= n_set;
+    r.accuracy = (double)correct / n_set;
+    return r;
+}
+#line 486 "book/28-training.nw"
+static void net_layout(char *buf, size_t size, const Net *net)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int l = 0; l < net->nlayers; l++) {
+        const Layer *L = &net->layer[l];
+        if (L->spec.kind == CONV)
+            len += (size_t)snprintf(buf + len, size - len, "conv w %dx%dx%dx%d pad %d bn %d drop %g; ",
+                                    L->K, L->C, L->spec.R, L->spec.R, L->spec.pad,
+                                    L->spec.bn_relu ? L->K : 0, L->spec.dropout);
+        else
+            len += (size_t)snprintf(buf + len, size - len, "%s; ", L->spec.kind == MAXPOOL ? "maxpool" : "gap");
+        CHECK(len < size);
+    }
+}
+#line 526 "book/28-training.nw"
+static StateRecord state_record(const TrainState *s)
+{
+    const TrainConfig *c = &s->config;
+    StateRecord r = { c->epochs, c->batch, c->nesterov, c->augment, c->train_limit, c->test_limit,
+                      c->lr_max, c->momentum, c->weight_decay, c->max_degrees, c->max_shift,
+                      c->seed, s->threads, s->n_train, s->n_test, s->data_crc,
+                      s->epoch, s->batch, s->step, s->correct, s->loss_sum, s->seconds,
+                      { s->rng.s[0], s->rng.s[1], s->rng.s[2], s->rng.s[3] } };
+    return r;
+}
+
+static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_done)
+{
+    return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
+           + epochs_done * 7 * sizeof(double);
+}
+#line 554 "book/28-training.nw"
+static void put(Output *o, uLong *crc, const void *p, size_t n)
+{
+    fwrite(p, 1, n, o->fp);
+    *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
+}
+#line 567 "book/28-training.nw"
+int model_save(const Net *net, const TrainState *s, const char *path)
+{
+    ModelHeader h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, "BPBHMDL1", 8);
+    h.version = 2, h.real_size = sizeof(real);
+    snprintf(h.arch, sizeof h.arch, "%s", net->arch->name);
+    net_layout(h.layout, sizeof h.layout, net);
+    h.nparams = net->nparams, h.nstats = net->nstats;
+    h.state_bytes = s ? state_bytes(net->nparams, (uint64_t)s->n_train, (uint64_t)s->epoch) : 0;
+    Output o;
+    if (cli_output_open(&o, path) != 0)
+        return -1;
+    uLong crc = crc32(0L, Z_NULL, 0);
+    put(&o, &crc, &h, sizeof h);
+    put(&o, &crc, net->params, net->nparams * sizeof(real));
+    put(&o, &crc, net->stats, net->nstats * sizeof(real));
+    if (s) {
+        #line 598 "book/28-training.nw"
+        StateRecord rec = state_record(s);
+        put(&o, &crc, net->velocity, net->nparams * sizeof(real));
+        put(&o, &crc, &rec, sizeof rec);
+        put(&o, &crc, s->index, (size_t)s->n_train * sizeof(int32_t));
+        for (int e = 0; e < s->epoch; e++) {
+            const EpochLog *l = &s->log[e];
+            double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
+            put(&o, &crc, row, sizeof row);
+        }
+    #line 586 "book/28-training.nw"
+    }
+    uint32_t c32 = (uint32_t)crc;
+    fwrite(&c32, sizeof c32, 1, o.fp);
+    return cli_output_commit(&o);
+}
+#line 684 "book/28-training.nw"
+static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
+{
+    static char why[160];
+    struct stat st;
+    FILE *f = fopen(path, "rb");
+    if (!f || fstat(fileno(f), &st) != 0) {
+        snprintf(why, sizeof why, "cannot open: %s", strerror(errno));
+        if (f)
+            fclose(f);
+        return why;
+    }
+    #line 711 "book/28-training.nw"
+    if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
+        fclose(f);
+        return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
+                                   : "not a regular file";
+    }
+    #line 696 "book/28-training.nw"
+    *size = (size_t)st.st_size;
+    *buf = malloc(*size > 0 ? *size : 1);
+    CHECK(*buf != NULL);
+    size_t got = fread(*buf, 1, *size, f);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || got != *size) {
+        snprintf(why, sizeof why, "read error: %s", failed ? strerror(errno) : "file changed while reading");
+        return why;
+    }
+    return NULL;
+}
+#line 723 "book/28-training.nw"
+static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
+{
+    if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
+        return "not a model file (bad magic)";
+    if (size < sizeof *h + 4)
+        return "truncated: shorter than a model header";
+    memcpy(h, buf, sizeof *h);
+    if (h->version != 2)
+        return "unsupported model format version (this mnistnet reads version 2; train the model again)";
+    if (h->real_size != sizeof(real))
+        return "model stores numbers of another size";
+    if (h->nparams > MODEL_MAX_BYTES || h->nstats > MODEL_MAX_BYTES || h->state_bytes > MODEL_MAX_BYTES)
+        return "header claims more numbers than any model of this book has (a corrupted header?)";
+    uint64_t want = sizeof *h + (h->nparams + h->nstats) * sizeof(real) + h->state_bytes + 4;
+    if (size < want)
+        return "truncated: shorter than its header says";
+    if (size > want)
+        return "trailing bytes after the checksum";
+    #line 747 "book/28-training.nw"
+    uint32_t stored;
+    memcpy(&stored, buf + size - 4, 4);
+    if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
+        return "checksum mismatch (the file is corrupted)";
+    #line 742 "book/28-training.nw"
+    return NULL;
+}
+#line 754 "book/28-training.nw"
+static const char *check_arch(Net **net, const ModelHeader *h, int N)
+{
+    const Architecture *arch = NULL;
+    char layout[sizeof h->layout] = { 0 };
+    if (memchr(h->arch, '\0', sizeof h->arch) == NULL || (arch = arch_find(h->arch)) == NULL)
+        return "made for an unknown architecture (this mnistnet has main and small)";
+    *net = net_create(arch, N);
+    net_layout(layout, sizeof layout, *net);
+    if (memcmp(layout, h->layout, sizeof layout) != 0)
+        return "made for another architecture: its layers differ from this mnistnet's network of "
+               "that name";
+    if (h->nparams != (*net)->nparams || h->nstats != (*net)->nstats)
+        return "parameter counts do not match its architecture";
+    return NULL;
+}
+#line 785 "book/28-training.nw"
+static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
+{
+    StateRecord r;
+    if (h->state_bytes == 0)
+        return "holds a model without training state, so it cannot be resumed";
+    if (h->state_bytes < state_bytes(h->nparams, 0, 0))
+        return "training state is too short";
+    memcpy(net->velocity, p, net->nparams * sizeof(real));
+    memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
+    #line 802 "book/28-training.nw"
+    long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
+                  ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
+    if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
+        || r.n_train > MNIST_MAX_COUNT || r.n_test < 1 || r.n_test > MNIST_MAX_COUNT
+        || r.train_limit < 0 || r.train_limit > MNIST_MAX_COUNT || r.test_limit < 0
+        || r.test_limit > MNIST_MAX_COUNT || r.threads < 1 || r.threads > 256
+        || (r.nesterov != 0 && r.nesterov != 1) || (r.augment != 0 && r.augment != 1)
+        || !(r.lr_max > 0 && r.lr_max <= 10) || !(r.momentum >= 0 && r.momentum < 1)
+        || !(r.weight_decay >= 0 && r.weight_decay < 1) || !(r.max_degrees >= 0 && r.max_degrees <= 180)
+        || !(r.max_shift >= 0 && r.max_shift <= 28) || r.seed > 2147483647u)
+        return "training state holds settings out of range";
+    if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= batches
+        || (r.epoch == r.epochs && r.batch_done != 0) || r.step != r.epoch * batches + r.batch_done
+        || r.correct < 0 || r.correct > r.n_train || !(r.loss_sum >= 0 && r.loss_sum < 1e300)
+        || !(r.seconds >= 0 && r.seconds < 1e300))
+        return "training state holds an impossible position in the run";
+    if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
+        return "training state has the wrong size for its run";
+    #line 823 "book/28-training.nw"
+    memset(s, 0, sizeof *s);
+    s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
+                               r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
+                               r.max_shift, r.seed, (int)r.train_limit, (int)r.test_limit };
+    s->threads = (int)r.threads, s->n_train = (int)r.n_train, s->n_test = (int)r.n_test;
+    s->data_crc = (uint32_t)r.data_crc;
+    s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
+    s->loss_sum = r.loss_sum, s->seconds = r.seconds;
+    memcpy(s->rng.s, r.rng, sizeof r.rng);
+    #line 839 "book/28-training.nw"
+    const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
+    s->index = malloc(sizeof(int) * (size_t)s->n_train);
+    s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
+    unsigned char *seen = calloc((size_t)s->n_train, 1);
+    CHECK(s->index != NULL && s->log != NULL && seen != NULL);
+    memcpy(s->index, q, sizeof(int32_t) * (size_t)s->n_train);
+    int bad = 0;
+    for (int i = 0; i < s->n_train && !bad; i++) {
+        bad = s->index[i] < 0 || s->index[i] >= s->n_train || seen[s->index[i]];
+        if (!bad)
+            seen[s->index[i]] = 1;
+    }
+    free(seen);
+    q += sizeof(int32_t) * (size_t)s->n_train;
+    for (int e = 0; e < s->epoch && !bad; e++, q += 7 * sizeof(double)) {
+        double row[7];
+        memcpy(row, q, sizeof row);
+        bad = row[0] != e + 1;
+        if (!bad)
+            s->log[e] = (EpochLog){ e + 1, row[1], row[2], row[3], row[4], row[5], row[6] };
+    }
+    if (bad) {
+        train_state_free(s);
+        return "training state is inconsistent (image order or log)";
+    }
+    #line 797 "book/28-training.nw"
+    return NULL;
+}
+#line 647 "book/28-training.nw"
+Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
+{
+    unsigned char *buf = NULL;
+    size_t size = 0;
+    ModelHeader h;
+    Net *net = NULL;
+    const char *problem = read_model_file(&buf, &size, path);
+    if (!problem)
+        problem = check_header(&h, buf, size);
+    if (!problem)
+        problem = check_arch(&net, &h, N);
+    if (!problem)
+        #line 673 "book/28-training.nw"
+        {
+            memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
+            memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
+        }
+    #line 660 "book/28-training.nw"
+    if (!problem && s)
+        problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
+    free(buf);
+    if (problem) {
+        snprintf(err, errlen, "%s: %s", path, problem);
+        net_free(net);
+        return NULL;
+    }
+    return net;
+}
