@@ -11,7 +11,7 @@ static double bn_loss(void *ctx)
 {
     BnCase *t = ctx;
     bn_forward(t->out, t->in, t->gamma, t->beta, t->mean, t->rstd, t->rmean, t->rvar,
-               t->N, t->C, t->H, t->W, 1);
+               t->N, t->C, t->H, t->W, MODE_TRAIN);
     return gc_dot(t->out, t->r, (size_t)t->N * t->C * t->H * t->W);
 }
 
@@ -62,7 +62,7 @@ int main(void)
     }
     #line 420 "book/22-batchnorm.nw"
     real rm0 = t.rmean[0], rv0 = t.rvar[0];
-    bn_forward(t.out, t.in, t.gamma, t.beta, t.mean, t.rstd, t.rmean, t.rvar, t.N, t.C, t.H, t.W, 0);
+    bn_forward(t.out, t.in, t.gamma, t.beta, t.mean, t.rstd, t.rmean, t.rvar, t.N, t.C, t.H, t.W, MODE_EVAL);
     double worst = 0;
     for (int k = 0; k < t.N; k++)
         for (size_t i = 0; i < HW; i++) {

@@ -8,7 +8,7 @@ static double loss_with_mask(Net *net, const int *labels, int n)
 {
     Rng mask_rng;
     rng_seed(&mask_rng, 99);
-    return net_forward(net, labels, n, 1, &mask_rng);
+    return net_forward(net, labels, n, MODE_TRAIN, &mask_rng);
 }
 #line 742 "book/27-network.nw"
 int main(void)

@@ -21,7 +21,7 @@ static double dropout_loss(void *ctx)
     PwCase *t = ctx;
     Rng rng;
     rng_seed(&rng, t->seed);
-    dropout_forward(t->out, t->mask, t->in, t->p, t->n, &rng, 1);
+    dropout_forward(t->out, t->mask, t->in, t->p, t->n, &rng, MODE_TRAIN);
     return gc_dot(t->out, t->r, t->n);
 }
 #line 387 "book/23-pointwise-and-pooling.nw"
@@ -31,7 +31,7 @@ static void dropout_all(void *ctx)
     real x = 1, y, m;
     Rng rng;
     rng_seed(&rng, 1);
-    dropout_forward(&y, &m, &x, 1.0, 1, &rng, 1);
+    dropout_forward(&y, &m, &x, 1.0, 1, &rng, MODE_TRAIN);
 }
 
 #line 288 "book/23-pointwise-and-pooling.nw"
@@ -65,7 +65,7 @@ int main(void)
     #line 367 "book/23-pointwise-and-pooling.nw"
     enum { BIG = 100000 };
     real *x = gc_normal(BIG, &rng), *y = gc_zeros(BIG), *m = gc_zeros(BIG);
-    dropout_forward(y, m, x, 0.25, BIG, &rng, 1);
+    dropout_forward(y, m, x, 0.25, BIG, &rng, MODE_TRAIN);
     size_t zeros = 0;
     int exact = 1;
     for (size_t i = 0; i < BIG; i++) {
@@ -74,7 +74,7 @@ int main(void)
     }
     tap_ok(fabs((double)zeros / BIG - 0.25) < 0.007, "dropout p=0.25 zeroes a fraction %.4f of 100000 values", (double)zeros / BIG);
     tap_ok(exact, "dropout keeps values scaled by exactly 1/(1-p) and zeroes the rest");
-    dropout_forward(y, m, x, 0.25, BIG, &rng, 0);
+    dropout_forward(y, m, x, 0.25, BIG, &rng, MODE_EVAL);
     int identity = 1;
     for (size_t i = 0; i < BIG; i++)
         identity &= y[i] == x[i] && m[i] == 1;

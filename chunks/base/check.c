@@ -1,4 +1,4 @@
-#line 91 "book/20-tensors-and-rng.nw"
+#line 127 "book/20-tensors-and-rng.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@ void check_fail(const char *cond, const char *file, int line)
     fprintf(stderr, "%s:%d: checked runtime error: %s\n", file, line, cond);
     abort();
 }
-#line 117 "book/20-tensors-and-rng.nw"
+#line 153 "book/20-tensors-and-rng.nw"
 int input_error(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;

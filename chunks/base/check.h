@@ -1,4 +1,4 @@
-#line 77 "book/20-tensors-and-rng.nw"
+#line 113 "book/20-tensors-and-rng.nw"
 #ifndef CHECK_H
 #define CHECK_H
 #include <stddef.h>

@@ -1,20 +1,20 @@
-#line 138 "book/20-tensors-and-rng.nw"
+#line 174 "book/20-tensors-and-rng.nw"
 #ifndef RNG_H
 #define RNG_H
 #include <stdint.h>
 typedef struct Rng {
     uint64_t s[4];
 } Rng;
-#line 168 "book/20-tensors-and-rng.nw"
+#line 204 "book/20-tensors-and-rng.nw"
 uint64_t splitmix64(uint64_t *state);
 void rng_seed(Rng *rng, uint64_t seed);
-#line 204 "book/20-tensors-and-rng.nw"
+#line 240 "book/20-tensors-and-rng.nw"
 uint64_t rng_next(Rng *rng);
-#line 229 "book/20-tensors-and-rng.nw"
+#line 265 "book/20-tensors-and-rng.nw"
 double rng_uniform(Rng *rng);
-#line 244 "book/20-tensors-and-rng.nw"
+#line 280 "book/20-tensors-and-rng.nw"
 uint64_t rng_below(Rng *rng, uint64_t n);
-#line 271 "book/20-tensors-and-rng.nw"
+#line 307 "book/20-tensors-and-rng.nw"
 double rng_normal(Rng *rng);
-#line 145 "book/20-tensors-and-rng.nw"
+#line 181 "book/20-tensors-and-rng.nw"
 #endif

@@ -17,7 +17,7 @@ void bn_init(real *gamma, real *beta, real *running_mean, real *running_var, int
 #line 106 "book/22-batchnorm.nw"
 void bn_forward(real *out, const real *in, const real *gamma, const real *beta,
                 real *mean, real *rstd, real *running_mean, real *running_var,
-                int N, int C, int H, int W, int training)
+                int N, int C, int H, int W, Mode mode)
 {
     /* in (N,C,H,W), gamma, beta (C) -> out (N,C,H,W); saves mean, rstd (C); updates running_mean, running_var (C) */
     CHECK(out != NULL);
@@ -26,11 +26,11 @@ void bn_forward(real *out, const real *in, const real *gamma, const real *beta,
     CHECK(mean != NULL && rstd != NULL && running_mean != NULL && running_var != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    CHECK(!training || M > 1);
+    CHECK(mode == MODE_EVAL || M > 1);
     #line 113 "book/22-batchnorm.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
-        if (training) {
+        if (mode == MODE_TRAIN) {
             #line 147 "book/22-batchnorm.nw"
             double sum = 0, sumsq = 0;
             for (int n = 0; n < N; n++) {

@@ -9,7 +9,7 @@ void bn_init(real *gamma, real *beta, real *running_mean, real *running_var, int
 #line 101 "book/22-batchnorm.nw"
 void bn_forward(real *out, const real *in, const real *gamma, const real *beta,
                 real *mean, real *rstd, real *running_mean, real *running_var,
-                int N, int C, int H, int W, int training);
+                int N, int C, int H, int W, Mode mode);
 #line 287 "book/22-batchnorm.nw"
 void bn_backward(real *din, real *dgamma, real *dbeta, const real *dout, const real *in,
                  const real *gamma, const real *mean, const real *rstd,

@@ -1,4 +1,4 @@
-#line 275 "book/31-fast-step.nw"
+#line 276 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
@@ -49,7 +49,7 @@ static void normalise_channel(float *act, const float *in, int N, int C, int c, 
 #line 139 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
-                          int N, int C, int H, int W, int training)
+                          int N, int C, int H, int W, Mode mode)
 {
     /* in (N,C,H,W), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
     CHECK(act != NULL);
@@ -58,11 +58,11 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
     CHECK(mean != NULL && rstd != NULL && running_mean != NULL && running_var != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    CHECK(!training || M > 1);
+    CHECK(mode == MODE_EVAL || M > 1);
     #line 146 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
-        if (training) {
+        if (mode == MODE_TRAIN) {
             double mu, var;
             channel_statistics(&mu, &var, in, N, C, c, HW);
             mean[c] = (float)mu;

@@ -1,13 +1,14 @@
 #line 270 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
+#include "base/real.h"
 #line 133 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
-                          int N, int C, int H, int W, int training);
+                          int N, int C, int H, int W, Mode mode);
 #line 239 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 273 "book/31-fast-step.nw"
+#line 274 "book/31-fast-step.nw"
 #endif

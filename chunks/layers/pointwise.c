@@ -20,15 +20,15 @@ void relu_backward(real *din, const real *dout, const real *in, size_t n)
         din[i] += in[i] > 0 ? dout[i] : 0;
 }
 #line 112 "book/23-pointwise-and-pooling.nw"
-void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, int training)
+void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, Mode mode)
 {
     /* in (n) -> out (n), mask (n) */
     CHECK(out != NULL && mask != NULL && in != NULL);
     CHECK(p >= 0 && p < 1);
-    CHECK(!training || rng != NULL);
+    CHECK(mode == MODE_EVAL || rng != NULL);
     real keep = (real)(1 / (1 - p));
     for (size_t i = 0; i < n; i++) {
-        mask[i] = !training ? 1 : rng_uniform(rng) < p ? 0 : keep;
+        mask[i] = mode == MODE_EVAL ? 1 : rng_uniform(rng) < p ? 0 : keep;
         out[i] = mask[i] * in[i];
     }
 }

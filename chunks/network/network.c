@@ -31,7 +31,7 @@ const Architecture arch_small = { "small", "8-16 channels; deeper before and aft
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
-static void bn_relu_forward(const Net *net, Layer *L, int n, int training);
+static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
 #line 172 "book/27-network.nw"
@@ -201,7 +201,7 @@ void net_summary(FILE *out, const Net *net)
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
 #line 498 "book/27-network.nw"
-double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
+double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
     const real *x = net->input;
@@ -216,9 +216,9 @@ double net_forward(Net *net, const int *labels, int n, int training, Rng *rng)
                           break;
                       }
                       conv_forward(net, L, L->conv, x, n);
-                      bn_relu_forward(net, L, n, training);
+                      bn_relu_forward(net, L, n, mode);
                       if (L->mask)
-                          dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, training);
+                          dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
                       #line 506 "book/27-network.nw"
                       break;
         case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
@@ -300,19 +300,19 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
 #line 687 "book/27-network.nw"
-static void bn_relu_forward(const Net *net, Layer *L, int n, int training)
+static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
 #ifndef REAL_DOUBLE
     if (net->kernels == KERNELS_FAST) {
         bn_relu_forward_fast(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
-                             L->running_var, n, L->K, L->Ho, L->Wo, training);
+                             L->running_var, n, L->K, L->Ho, L->Wo, mode);
         return;
     }
 #endif
     (void)net;
     bn_forward(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
-               L->running_var, n, L->K, L->Ho, L->Wo, training);
+               L->running_var, n, L->K, L->Ho, L->Wo, mode);
     relu_forward(L->act, L->act, count);
 }
 

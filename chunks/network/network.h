@@ -77,7 +77,7 @@ size_t net_layer_params(const Layer *L);
 #line 463 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net);
 #line 496 "book/27-network.nw"
-double net_forward(Net *net, const int *labels, int n, int training, Rng *rng);
+double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
 #line 543 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n);
 #line 95 "book/27-network.nw"

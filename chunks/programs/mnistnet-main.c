@@ -419,8 +419,8 @@ static int cmd_predict(const Options *o)
     }
     Mnist one = { 1, pixels, (uint8_t[]){ 0 } };
     int index = 0, label;
-    batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, 0);
-    net_forward(net, &label, 1, 0, NULL);
+    batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
+    net_forward(net, &label, 1, MODE_EVAL, NULL);
     #line 1504 "book/28-training.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)

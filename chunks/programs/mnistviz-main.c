@@ -29,8 +29,8 @@ static int write_errors(Net *net, const Mnist *test, int count)
         int n = test->n - first < net->N ? test->n - first : net->N;
         for (int b = 0; b < n; b++)
             index[b] = first + b;
-        batch_fill(net->input, labels, test, index, n, &plain, 0, 0);
-        net_forward(net, labels, n, 0, NULL);
+        batch_fill(net->input, labels, test, index, n, &plain, 0, MODE_EVAL);
+        net_forward(net, labels, n, MODE_EVAL, NULL);
         #line 230 "book/29a-inside-the-network.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
@@ -107,8 +107,8 @@ static int write_maps(Net *net, const Mnist *test, int image)
     int label, index[1] = { image };
     TrainConfig plain = train_defaults();
     plain.augment = 0;
-    batch_fill(net->input, &label, test, index, 1, &plain, 0, 0);
-    net_forward(net, &label, 1, 0, NULL);
+    batch_fill(net->input, &label, test, index, 1, &plain, 0, MODE_EVAL);
+    net_forward(net, &label, 1, MODE_EVAL, NULL);
     int predicted = net_predicted(net, 0);
     printf("# mnistviz maps: test image %d (a %d, predicted %d) through %s\n", image, label,
            predicted, net->arch->name);

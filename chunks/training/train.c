@@ -21,7 +21,7 @@ TrainConfig train_defaults(void)
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
 #line 103 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
-                const TrainConfig *c, int epoch, int training)
+                const TrainConfig *c, int epoch, Mode mode)
 {
     /* set images (n_set,28,28) bytes -> input (n,1,28,28), labels (n) */
     #pragma omp parallel for schedule(static)
@@ -29,7 +29,7 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
         #line 120 "book/28-training.nw"
-        if (training && c->augment) {
+        if (mode == MODE_TRAIN && c->augment) {
             Rng r;
             rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
             augment_random(x, img, MNIST_ROWS, MNIST_COLS, c->max_degrees, c->max_shift, &r);
@@ -132,8 +132,8 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
         #line 359 "book/28-training.nw"
-        batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, 1);
-        double loss = net_forward(net, labels, n, 1, &s->rng);
+        batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
+        double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
             r.status = EPOCH_DIVERGED, r.bad_batch = b + 1, r.loss = loss;
             return r;
@@ -179,8 +179,8 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
         int n = n_set - first < net->N ? n_set - first : net->N;
         for (int b = 0; b < n; b++)
             index[b] = first + b;
-        batch_fill(net->input, labels, set, index, n, &none, 0, 0);
-        r.loss += net_forward(net, labels, n, 0, NULL) * n;
+        batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
+        r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
         #line 431 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);

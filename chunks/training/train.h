@@ -83,7 +83,7 @@ enum { MODEL_MAX_BYTES = 64 << 20 };
 TrainConfig train_defaults(void);
 #line 100 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
-                const TrainConfig *c, int epoch, int training);
+                const TrainConfig *c, int epoch, Mode mode);
 #line 163 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps);
 #line 183 "book/28-training.nw"
