@@ -9,7 +9,7 @@
 SHELL   := /bin/bash
 BUILD   ?= build
 CC      ?= gcc
-CFLAGS  ?= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Wshadow -fopenmp
+CFLAGS  ?= -std=c11 -O2 -g -Wall -Wextra -Wpedantic -Wshadow -Werror=implicit-function-declaration -fopenmp
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Ichunks
 LDLIBS  += -lz -lm
 

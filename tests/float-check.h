@@ -9,8 +9,7 @@
 #line 576 "book/30-fast-conv.nw"
 static inline float *fc_normal(size_t n, Rng *rng)
 {
-    float *x = malloc(n * sizeof *x);
-    CHECK(x != NULL);
+    float *x = xmalloc(n * sizeof *x);
     for (size_t i = 0; i < n; i++)
         x[i] = (float)rng_normal(rng);
     return x;
@@ -18,11 +17,10 @@ static inline float *fc_normal(size_t n, Rng *rng)
 
 static inline float *fc_copy(const float *x, size_t n)
 {
-    float *y = malloc(n * sizeof *y);
-    CHECK(y != NULL);
+    float *y = xmalloc(n * sizeof *y);
     return memcpy(y, x, n * sizeof *y);
 }
-#line 594 "book/30-fast-conv.nw"
+#line 592 "book/30-fast-conv.nw"
 static inline double fc_rel_err(const float *a, const float *b, size_t n)
 {
     double diff = 0, scale = 0;

@@ -39,7 +39,7 @@ int main(void)
     size_t n = (size_t)t.N * t.C * t.H * t.W, n_pool = n / 4;
     t.in = gc_zeros(n);
     t.out = gc_zeros(n_pool);
-    t.argmax = calloc(n_pool, sizeof *t.argmax);
+    t.argmax = xcalloc(n_pool, sizeof *t.argmax);
     t.r = gc_normal(n_pool, &rng);
     #line 458 "book/23-pointwise-and-pooling.nw"
     for (size_t i = 0; i < n; i++)

@@ -9,8 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "base/check.h"
 #include "base/cli.h"
-#line 648 "book/10-excelnet.nw"
+#line 649 "book/10-excelnet.nw"
 int cli_parse_double(const char *text, double *out)
 {
     char *end;
@@ -23,7 +24,7 @@ int cli_parse_double(const char *text, double *out)
     *out = v;
     return 0;
 }
-#line 667 "book/10-excelnet.nw"
+#line 668 "book/10-excelnet.nw"
 int cli_parse_doubles(const char *text, double *out, int n)
 {
     char buf[64];
@@ -41,7 +42,7 @@ int cli_parse_doubles(const char *text, double *out, int n)
     }
     return *text == '\0' ? 0 : -1;
 }
-#line 692 "book/10-excelnet.nw"
+#line 693 "book/10-excelnet.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out)
 {
     char *end;
@@ -54,7 +55,7 @@ int cli_parse_long(const char *text, long lo, long hi, long *out)
     *out = v;
     return 0;
 }
-#line 714 "book/10-excelnet.nw"
+#line 715 "book/10-excelnet.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value)
 {
     const char *arg = argv[*i];
@@ -72,7 +73,7 @@ int cli_flag(int argc, char **argv, int *i, const char *name, const char **value
     *value = argv[++*i];
     return 1;
 }
-#line 741 "book/10-excelnet.nw"
+#line 742 "book/10-excelnet.nw"
 const char *cli_program = "?";
 
 void cli_usage_error(const char *fmt, ...)
@@ -85,8 +86,8 @@ void cli_usage_error(const char *fmt, ...)
     fprintf(stderr, " (try --help)\n");
     exit(2);
 }
-#line 784 "book/10-excelnet.nw"
-int cli_output_open(Output *o, const char *path)
+#line 785 "book/10-excelnet.nw"
+int cli_output_open(CliOutput *o, const char *path)
 {
     o->fp = stdout;
     o->path = o->tmp = NULL;
@@ -98,21 +99,17 @@ int cli_output_open(Output *o, const char *path)
         return -1;
     }
     size_t len = strlen(path);
-    o->path = strdup(path);
-    o->tmp = malloc(len + sizeof ".tmp.XXXXXX");
-    if (!o->path || !o->tmp) {
-        fprintf(stderr, "%s: out of memory\n", cli_program);
-        exit(1);
-    }
+    o->path = xstrdup(path);
+    o->tmp = xmalloc(len + sizeof ".tmp.XXXXXX");
     memcpy(o->tmp, path, len);
     memcpy(o->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
     int fd = mkstemp(o->tmp);
-    #line 825 "book/10-excelnet.nw"
+    #line 822 "book/10-excelnet.nw"
     mode_t mask = umask(0);
     umask(mask);
     if (fd >= 0)
         fchmod(fd, 0666 & ~mask);
-    #line 806 "book/10-excelnet.nw"
+    #line 803 "book/10-excelnet.nw"
     if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, path, strerror(errno));
         if (fd >= 0)
@@ -122,12 +119,10 @@ int cli_output_open(Output *o, const char *path)
     }
     return 0;
 }
-#line 839 "book/10-excelnet.nw"
+#line 836 "book/10-excelnet.nw"
 static void sync_directory_of(const char *path)
 {
-    char *copy = strdup(path);
-    if (copy == NULL)
-        return;
+    char *copy = xstrdup(path);
     int fd = open(dirname(copy), O_RDONLY);
     if (fd >= 0) {
         fsync(fd);
@@ -136,7 +131,7 @@ static void sync_directory_of(const char *path)
     free(copy);
 }
 
-int cli_output_commit(Output *o)
+int cli_output_commit(CliOutput *o)
 {
     const char *name = o->path ? o->path : "standard output";
     int failed = fflush(o->fp) != 0 || ferror(o->fp);
@@ -156,7 +151,7 @@ int cli_output_commit(Output *o)
     return failed ? -1 : 0;
 }
 
-void cli_output_abandon(Output *o)
+void cli_output_abandon(CliOutput *o)
 {
     if (o->path) {
         fclose(o->fp);
@@ -164,10 +159,10 @@ void cli_output_abandon(Output *o)
     }
     free(o->path), free(o->tmp);
 }
-#line 897 "book/10-excelnet.nw"
+#line 892 "book/10-excelnet.nw"
 int cli_finish_stdout(int status)
 {
-    Output out = { stdout, NULL, NULL };
+    CliOutput out = { stdout, NULL, NULL };
     if (cli_output_commit(&out) != 0 && status == 0)
         return 1;
     return status;

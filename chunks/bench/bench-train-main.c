@@ -1,4 +1,4 @@
-#line 439 "book/31-fast-step.nw"
+#line 436 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "base/check.h"
 #include "base/cli.h"
 #include "training/train.h"
-#line 564 "book/31-fast-step.nw"
+#line 561 "book/31-fast-step.nw"
 typedef struct {
     const char *name;
     Kernels kernels;
@@ -17,9 +17,9 @@ typedef struct {
     int batches;
     double best;
 } Measure;
-#line 650 "book/31-fast-step.nw"
+#line 647 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 477 "book/31-fast-step.nw"
+#line 474 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -46,7 +46,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 510 "book/31-fast-step.nw"
+#line 507 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -66,20 +66,20 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 541 "book/31-fast-step.nw"
+#line 538 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, int training)
 {
     double flops = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
-        if (L->spec.kind != CONV)
+        if (L->spec.kind != LAYER_CONV)
             continue;
         double f = 2.0 * L->K * L->C * L->spec.R * L->spec.R * L->Ho * L->Wo;
         flops += training ? (l == 0 ? 2 * f : 3 * f) : f;
     }
     return flops;
 }
-#line 575 "book/31-fast-step.nw"
+#line 572 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -90,7 +90,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    #line 606 "book/31-fast-step.nw"
+    #line 603 "book/31-fast-step.nw"
     Mnist first = *train;
     first.n = c.batch;
     TrainState warm;
@@ -100,7 +100,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     else
         net_evaluate(net, test, c.batch, labels, index);
     train_state_free(&warm);
-    #line 586 "book/31-fast-step.nw"
+    #line 583 "book/31-fast-step.nw"
     Mnist part = *train;
     part.n = images;
     TrainState s;
@@ -115,16 +115,16 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_free(net);
     return t;
 }
-#line 696 "book/31-fast-step.nw"
+#line 693 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 451 "book/31-fast-step.nw"
+#line 448 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    #line 734 "book/31-fast-step.nw"
+    #line 731 "book/31-fast-step.nw"
     cli_program = "bench-train";
     const char *data = NULL, *csv = NULL;
     long batches = 40;
@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     }
     if (data == NULL)
         cli_usage_error("needs --data DIR, the directory with the MNIST files");
-    #line 762 "book/31-fast-step.nw"
+    #line 759 "book/31-fast-step.nw"
     Mnist train, test;
     char err[512];
     if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -159,13 +159,12 @@ int main(int argc, char **argv)
                 batches, batches * 128, data, train.n, test.n);
         return 1;
     }
-    int *index = malloc(128 * sizeof *index), *labels = malloc(128 * sizeof *labels);
-    CHECK(index != NULL && labels != NULL);
-    #line 779 "book/31-fast-step.nw"
+    int *index = xmalloc(128 * sizeof *index), *labels = xmalloc(128 * sizeof *labels);
+    #line 775 "book/31-fast-step.nw"
     double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
     printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
            batches, omp_get_max_threads());
-    #line 626 "book/31-fast-step.nw"
+    #line 623 "book/31-fast-step.nw"
     int T = omp_get_max_threads();
     int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
     Measure m[] = {
@@ -183,7 +182,7 @@ int main(int argc, char **argv)
             double t = time_once(&m[k], &train, &test, index, labels);
             m[k].best = t < m[k].best ? t : m[k].best;
         }
-    #line 664 "book/31-fast-step.nw"
+    #line 661 "book/31-fast-step.nw"
     Net *shape = net_create(train_defaults().arch, 1);
     double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
     net_free(shape);
@@ -196,7 +195,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        #line 685 "book/31-fast-step.nw"
+        #line 682 "book/31-fast-step.nw"
         const char *what = m[k].training ? "train" : "infer";
         double rate = per_second(&m[k]);
         double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
@@ -205,9 +204,9 @@ int main(int argc, char **argv)
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-    #line 677 "book/31-fast-step.nw"
+    #line 674 "book/31-fast-step.nw"
     }
-    #line 708 "book/31-fast-step.nw"
+    #line 705 "book/31-fast-step.nw"
     int fast_T = T > 1 ? FAST_T : FAST_1;
     rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
     rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -217,10 +216,10 @@ int main(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-    #line 679 "book/31-fast-step.nw"
+    #line 676 "book/31-fast-step.nw"
     bench_rows_print(stdout, rows, nr);
     if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
         return 1;
-    #line 458 "book/31-fast-step.nw"
+    #line 455 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }

@@ -1,4 +1,4 @@
-#line 1322 "book/30-fast-conv.nw"
+#line 1314 "book/30-fast-conv.nw"
 #include "bench/bench.h"
 #include "base/cli.h"
 
@@ -11,7 +11,7 @@ void bench_rows_print(FILE *out, const BenchRow *rows, int n)
 
 int bench_rows_write(const char *path, const BenchRow *rows, int n)
 {
-    Output out;
+    CliOutput out;
     if (cli_output_open(&out, path) != 0)
         return -1;
     fprintf(out.fp, "measure,kernels,threads,unit,value\n");

@@ -1,4 +1,4 @@
-#line 1307 "book/30-fast-conv.nw"
+#line 1299 "book/30-fast-conv.nw"
 #ifndef BENCH_H
 #define BENCH_H
 #include <stdio.h>

@@ -11,7 +11,7 @@
 #include <zlib.h>
 #line 517 "book/25-mnist.nw"
 #include <stdlib.h>
-#line 689 "book/25-mnist.nw"
+#line 682 "book/25-mnist.nw"
 #include "base/check.h"
 #line 300 "book/25-mnist.nw"
 enum {
@@ -97,22 +97,15 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
                      char *err, size_t errlen)
 {
     size_t cap = size < BLOCK ? (size_t)size : BLOCK, got = 0;
-    uint8_t *buf = malloc(cap > 0 ? cap : 1);
+    uint8_t *buf = xmalloc(cap > 0 ? cap : 1);
     uint8_t extra;
-    if (buf == NULL)
-        return input_error(err, errlen, "%s: out of memory", path);
     while (got < size) {
-        #line 544 "book/25-mnist.nw"
+        #line 542 "book/25-mnist.nw"
         if (got == cap) {
             size_t more = cap * 2 < size ? cap * 2 : (size_t)size;
-            uint8_t *bigger = realloc(buf, more);
-            if (bigger == NULL) {
-                free(buf);
-                return input_error(err, errlen, "%s: out of memory", path);
-            }
-            buf = bigger, cap = more;
+            buf = xrealloc(buf, more), cap = more;
         }
-        #line 560 "book/25-mnist.nw"
+        #line 553 "book/25-mnist.nw"
         size_t ask = cap - got < BLOCK ? cap - got : BLOCK;
         int n = gzread(gz, buf + got, (unsigned)ask);
         if (n < 0 || n == 0) {
@@ -123,9 +116,9 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
                         path, (unsigned long long)size, (unsigned long long)got);
         }
         got += (size_t)n;
-    #line 536 "book/25-mnist.nw"
+    #line 534 "book/25-mnist.nw"
     }
-    #line 581 "book/25-mnist.nw"
+    #line 574 "book/25-mnist.nw"
     int n = gzread(gz, &extra, 1), code;
     gzerror(gz, &code);
     if (n < 0 || code != Z_OK) {
@@ -137,11 +130,11 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
         return input_error(err, errlen, "%s: trailing bytes after the %llu data bytes the header promises",
                     path, (unsigned long long)size);
     }
-    #line 538 "book/25-mnist.nw"
+    #line 536 "book/25-mnist.nw"
     *data = buf;
     return 0;
 }
-#line 599 "book/25-mnist.nw"
+#line 592 "book/25-mnist.nw"
 static int read_idx(uint8_t **data, uint32_t *count, const char *dir, const char *name,
                     uint32_t magic, char *err, size_t errlen)
 {
@@ -152,26 +145,26 @@ static int read_idx(uint8_t **data, uint32_t *count, const char *dir, const char
     *data = NULL;
     if (find_file(path, sizeof path, dir, name, err, errlen) != 0)
         return -1;
-    #line 623 "book/25-mnist.nw"
+    #line 616 "book/25-mnist.nw"
     errno = 0;
     gz = gzopen(path, "rb");
     if (gz == NULL)
         return input_error(err, errlen, "%s: cannot open: %s", path,
                     errno != 0 ? strerror(errno) : "out of memory");
-    #line 610 "book/25-mnist.nw"
+    #line 603 "book/25-mnist.nw"
     rc = read_header(count, &size, gz, path, magic, err, errlen);
     if (rc == 0)
         rc = read_body(data, gz, size, path, err, errlen);
     gzclose(gz);
     return rc;
 }
-#line 638 "book/25-mnist.nw"
+#line 631 "book/25-mnist.nw"
 static int load_split(Mnist *set, const char *dir, const char *split, char *err, size_t errlen)
 {
     char images[32], labels[32];
     uint32_t n_images, n_labels;
     struct stat st;
-    #line 661 "book/25-mnist.nw"
+    #line 654 "book/25-mnist.nw"
     if (strcmp(split, "train") != 0 && strcmp(split, "t10k") != 0)
         return input_error(err, errlen, "unknown MNIST split \"%s\"; expected \"train\" or \"t10k\"", split);
     #line 330 "book/25-mnist.nw"
@@ -182,26 +175,26 @@ static int load_split(Mnist *set, const char *dir, const char *split, char *err,
     }
     if (!S_ISDIR(st.st_mode))
         return input_error(err, errlen, "%s: not a directory; --data takes the directory that holds the idx files", dir);
-    #line 645 "book/25-mnist.nw"
+    #line 638 "book/25-mnist.nw"
     snprintf(images, sizeof images, "%s-images-idx3-ubyte", split);
     snprintf(labels, sizeof labels, "%s-labels-idx1-ubyte", split);
     if (read_idx(&set->images, &n_images, dir, images, IMAGES_MAGIC, err, errlen) != 0
         || read_idx(&set->labels, &n_labels, dir, labels, LABELS_MAGIC, err, errlen) != 0)
         return -1;
-    #line 669 "book/25-mnist.nw"
+    #line 662 "book/25-mnist.nw"
     if (n_images != n_labels)
         return input_error(err, errlen, "%s/%s has %lu images but %s has %lu labels", dir, images,
                     (unsigned long)n_images, labels, (unsigned long)n_labels);
-    #line 678 "book/25-mnist.nw"
+    #line 671 "book/25-mnist.nw"
     for (uint32_t i = 0; i < n_labels; i++)
         if (set->labels[i] >= MNIST_CLASSES)
             return input_error(err, errlen, "%s/%s: label %d at index %lu is not a digit 0..9", dir,
                         labels, set->labels[i], (unsigned long)i);
-    #line 652 "book/25-mnist.nw"
+    #line 645 "book/25-mnist.nw"
     set->n = (int)n_images;
     return 0;
 }
-#line 693 "book/25-mnist.nw"
+#line 686 "book/25-mnist.nw"
 int mnist_load(Mnist *set, const char *dir, const char *split, char *err, size_t errlen)
 {
     int rc;
@@ -213,7 +206,7 @@ int mnist_load(Mnist *set, const char *dir, const char *split, char *err, size_t
         mnist_free(set);
     return rc;
 }
-#line 707 "book/25-mnist.nw"
+#line 700 "book/25-mnist.nw"
 void mnist_free(Mnist *set)
 {
     free(set->images);

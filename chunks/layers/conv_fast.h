@@ -1,8 +1,8 @@
-#line 1009 "book/30-fast-conv.nw"
+#line 1005 "book/30-fast-conv.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
-#line 699 "book/30-fast-conv.nw"
+#line 696 "book/30-fast-conv.nw"
 typedef struct ConvWork {
     float *mem;
     size_t size;
@@ -10,11 +10,11 @@ typedef struct ConvWork {
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
 void conv_work_reserve(ConvWork *work, size_t size);
 void conv_work_free(ConvWork *work);
-#line 880 "book/30-fast-conv.nw"
+#line 876 "book/30-fast-conv.nw"
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 927 "book/30-fast-conv.nw"
+#line 923 "book/30-fast-conv.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 1013 "book/30-fast-conv.nw"
+#line 1009 "book/30-fast-conv.nw"
 #endif

@@ -12,16 +12,16 @@
 #include "layers/pool.h"
 #line 150 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
-    { CONV, 16, 3, 0, 1, 0 },    { CONV, 32, 3, 0, 1, 0 },    { MAXPOOL, 0, 0, 0, 0, 0 },
-    { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },    { CONV, 32, 3, 1, 1, 0 },
-    { MAXPOOL, 0, 0, 0, 0, 0 },  { CONV, 16, 1, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0.05 },
-    { CONV, 10, 1, 0, 0, 0 },    { GAP, 0, 0, 0, 0, 0 },
+    { LAYER_CONV, 16, 3, 0, 1, 0 },    { LAYER_CONV, 32, 3, 0, 1, 0 },    { LAYER_MAXPOOL, 0, 0, 0, 0, 0 },
+    { LAYER_CONV, 16, 1, 0, 1, 0 },    { LAYER_CONV, 16, 3, 1, 1, 0 },    { LAYER_CONV, 32, 3, 1, 1, 0 },
+    { LAYER_MAXPOOL, 0, 0, 0, 0, 0 },  { LAYER_CONV, 16, 1, 0, 1, 0 },    { LAYER_CONV, 16, 3, 1, 1, 0.05 },
+    { LAYER_CONV, 10, 1, 0, 0, 0 },    { LAYER_GAP, 0, 0, 0, 0, 0 },
 };
 static const LayerSpec small_layers[] = {
-    { CONV, 8, 3, 0, 1, 0 },     { CONV, 12, 3, 0, 1, 0 },    { CONV, 16, 3, 1, 1, 0 },
-    { MAXPOOL, 0, 0, 0, 0, 0 },  { CONV, 8, 1, 0, 1, 0 },     { CONV, 12, 3, 0, 1, 0 },
-    { CONV, 16, 3, 0, 1, 0 },    { CONV, 14, 3, 0, 1, 0.05 }, { CONV, 10, 1, 0, 0, 0 },
-    { GAP, 0, 0, 0, 0, 0 },
+    { LAYER_CONV, 8, 3, 0, 1, 0 },     { LAYER_CONV, 12, 3, 0, 1, 0 },    { LAYER_CONV, 16, 3, 1, 1, 0 },
+    { LAYER_MAXPOOL, 0, 0, 0, 0, 0 },  { LAYER_CONV, 8, 1, 0, 1, 0 },     { LAYER_CONV, 12, 3, 0, 1, 0 },
+    { LAYER_CONV, 16, 3, 0, 1, 0 },    { LAYER_CONV, 14, 3, 0, 1, 0.05 }, { LAYER_CONV, 10, 1, 0, 0, 0 },
+    { LAYER_GAP, 0, 0, 0, 0, 0 },
 };
 const Architecture arch_main = { "main", "16/32 channels; 1x1 transitions; GAP",
                                  sizeof main_layers / sizeof main_layers[0], main_layers };
@@ -47,24 +47,22 @@ const Architecture *arch_find(const char *name)
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
-    Net *net = calloc(1, sizeof *net);
-    CHECK(net != NULL);
+    Net *net = xcalloc(1, sizeof *net);
     net->arch = arch;
     net->N = N;
     net->nlayers = arch->nlayers;
-    net->layer = calloc(arch->nlayers, sizeof *net->layer);
-    CHECK(net->layer != NULL);
-    #line 291 "book/27-network.nw"
+    net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
+    #line 289 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         L->spec = arch->layers[l];
         L->C = C, L->H = H, L->W = W;
-        if (L->spec.kind == CONV) {
+        if (L->spec.kind == LAYER_CONV) {
             L->K = L->spec.K;
             L->Ho = H + 2 * L->spec.pad - L->spec.R + 1;
             L->Wo = W + 2 * L->spec.pad - L->spec.R + 1;
-        } else if (L->spec.kind == MAXPOOL) {
+        } else if (L->spec.kind == LAYER_MAXPOOL) {
             CHECK(H % 2 == 0 && W % 2 == 0);
             L->K = C, L->Ho = H / 2, L->Wo = W / 2;
         } else {
@@ -72,31 +70,30 @@ Net *net_create(const Architecture *arch, int N)
         }
         C = L->K, H = L->Ho, W = L->Wo;
     }
-    CHECK(net->layer[net->nlayers - 1].spec.kind == GAP && C == 10);
+    CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
+    #line 273 "book/27-network.nw"
+    carve(net);
+    #line 382 "book/27-network.nw"
+    net->params = xcalloc(net->nparams, sizeof(real));
+    net->grads = xcalloc(net->nparams, sizeof(real));
+    net->velocity = xcalloc(net->nparams, sizeof(real));
+    net->stats = xcalloc(net->nstats, sizeof(real));
+    net->arena = xcalloc(net->narena, sizeof(real));
     #line 275 "book/27-network.nw"
     carve(net);
-    #line 384 "book/27-network.nw"
-    net->params = calloc(net->nparams, sizeof(real));
-    net->grads = calloc(net->nparams, sizeof(real));
-    net->velocity = calloc(net->nparams, sizeof(real));
-    net->stats = calloc(net->nstats, sizeof(real));
-    net->arena = calloc(net->narena, sizeof(real));
-    CHECK(net->params && net->grads && net->velocity && net->stats && net->arena);
-    #line 277 "book/27-network.nw"
-    carve(net);
-    #line 644 "book/27-network.nw"
+    #line 653 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
-        size_t w = L->spec.kind == CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
+        size_t w = L->spec.kind == LAYER_CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 279 "book/27-network.nw"
+    #line 277 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 317 "book/27-network.nw"
+#line 315 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -112,45 +109,45 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 346 "book/27-network.nw"
+        #line 344 "book/27-network.nw"
         (void)in;
-        if (L->spec.kind == CONV) {
+        if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 365 "book/27-network.nw"
+                #line 363 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 351 "book/27-network.nw"
+            #line 349 "book/27-network.nw"
             }
         }
-        if (L->spec.kind == CONV && L->spec.bn_relu) {
+        if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
             L->conv = take(net->arena, &a, out), L->dconv = take(net->arena, &a, out);
             L->act = take(net->arena, &a, out), L->dact = take(net->arena, &a, out);
             L->dbn = take(net->arena, &a, out);
             L->mask = L->spec.dropout > 0 ? take(net->arena, &a, out) : NULL;
         }
-        L->out = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
-        L->dout = L->spec.kind == CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
-        L->argmax = L->spec.kind == MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 393 "book/27-network.nw"
+        L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
+        L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
+        L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
+        #line 390 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 333 "book/27-network.nw"
+    #line 331 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 377 "book/27-network.nw"
+#line 375 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 399 "book/27-network.nw"
+#line 396 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -160,12 +157,12 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 421 "book/27-network.nw"
+#line 418 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
-        if (L->spec.kind != CONV)
+        if (L->spec.kind != LAYER_CONV)
             continue;
         conv_init_kaiming(L->w, L->K, L->C, L->spec.R, rng);
         if (L->spec.bn_relu)
@@ -174,33 +171,33 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 446 "book/27-network.nw"
+#line 443 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
-    if (L->spec.kind != CONV)
+    if (L->spec.kind != LAYER_CONV)
         return 0;
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 465 "book/27-network.nw"
+#line 462 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 479 "book/27-network.nw"
-        if (L->spec.kind == CONV)
+        #line 476 "book/27-network.nw"
+        if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
-            snprintf(kind, sizeof kind, L->spec.kind == MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 472 "book/27-network.nw"
+            snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
+        #line 469 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 498 "book/27-network.nw"
+#line 495 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -209,29 +206,33 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         Layer *L = &net->layer[l];
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
-        case CONV:
-                      #line 522 "book/27-network.nw"
-                      if (!L->spec.bn_relu) {
-                          conv_forward(net, L, L->out, x, n);
-                          break;
-                      }
-                      conv_forward(net, L, L->conv, x, n);
-                      bn_relu_forward(net, L, n, mode);
-                      if (L->mask)
-                          dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-                      #line 506 "book/27-network.nw"
-                      break;
-        case MAXPOOL: maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W); break;
-        case GAP:     gap_forward(L->out, x, n, L->C, L->H, L->W); break;
+        case LAYER_CONV:
+            #line 525 "book/27-network.nw"
+            if (!L->spec.bn_relu) {
+                conv_forward(net, L, L->out, x, n);
+                break;
+            }
+            conv_forward(net, L, L->conv, x, n);
+            bn_relu_forward(net, L, n, mode);
+            if (L->mask)
+                dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
+            #line 505 "book/27-network.nw"
+            break;
+        case LAYER_MAXPOOL:
+            maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W);
+            break;
+        case LAYER_GAP:
+            gap_forward(L->out, x, n, L->C, L->H, L->W);
+            break;
         }
         x = L->out;
     }
     return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
 }
-#line 545 "book/27-network.nw"
+#line 548 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
-    #line 574 "book/27-network.nw"
+    #line 583 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -246,7 +247,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 548 "book/27-network.nw"
+    #line 551 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -255,24 +256,28 @@ void net_backward(Net *net, const int *labels, int n)
         real *dx = l > 0 ? net->layer[l - 1].dout : NULL;
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
-        case CONV:
-                      #line 598 "book/27-network.nw"
-                      if (!L->spec.bn_relu) {
-                          conv_backward(net, L, dx, L->dout, x, n);
-                          break;
-                      }
-                      if (L->mask)
-                          dropout_backward(L->dact, L->dout, L->mask, count);
-                      bn_relu_backward(net, L, n);
-                      conv_backward(net, L, dx, L->dconv, x, n);
-                      #line 556 "book/27-network.nw"
-                      break;
-        case MAXPOOL: maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W); break;
-        case GAP:     gap_backward(dx, L->dout, n, L->C, L->H, L->W); break;
+        case LAYER_CONV:
+            #line 607 "book/27-network.nw"
+            if (!L->spec.bn_relu) {
+                conv_backward(net, L, dx, L->dout, x, n);
+                break;
+            }
+            if (L->mask)
+                dropout_backward(L->dact, L->dout, L->mask, count);
+            bn_relu_backward(net, L, n);
+            conv_backward(net, L, dx, L->dconv, x, n);
+            #line 561 "book/27-network.nw"
+            break;
+        case LAYER_MAXPOOL:
+            maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
+            break;
+        case LAYER_GAP:
+            gap_backward(dx, L->dout, n, L->C, L->H, L->W);
+            break;
         }
     }
 }
-#line 654 "book/27-network.nw"
+#line 663 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -299,7 +304,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 687 "book/27-network.nw"
+#line 696 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;

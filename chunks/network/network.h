@@ -7,7 +7,7 @@
 #include "base/real.h"
 #include "base/rng.h"
 #line 99 "book/27-network.nw"
-typedef enum { CONV, MAXPOOL, GAP } LayerKind;
+typedef enum { LAYER_CONV, LAYER_MAXPOOL, LAYER_GAP } LayerKind;
 
 typedef struct {
     LayerKind kind;
@@ -40,7 +40,7 @@ typedef struct {
     int *argmax;
 #line 198 "book/27-network.nw"
 } Layer;
-#line 631 "book/27-network.nw"
+#line 640 "book/27-network.nw"
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
 #define NET_DEFAULT_KERNELS KERNELS_PLAIN
@@ -70,15 +70,15 @@ const Architecture *arch_find(const char *name);
 #line 261 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N);
 void net_free(Net *net);
-#line 419 "book/27-network.nw"
+#line 416 "book/27-network.nw"
 void net_init(Net *net, Rng *rng);
-#line 444 "book/27-network.nw"
+#line 441 "book/27-network.nw"
 size_t net_layer_params(const Layer *L);
-#line 463 "book/27-network.nw"
+#line 460 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net);
-#line 496 "book/27-network.nw"
+#line 493 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 543 "book/27-network.nw"
+#line 546 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n);
 #line 95 "book/27-network.nw"
 #endif

@@ -1,4 +1,4 @@
-#line 883 "book/28-training.nw"
+#line 880 "book/28-training.nw"
 #include <math.h>
 #include <omp.h>
 #include <signal.h>
@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "base/check.h"
 #include "base/cli.h"
 #include "data/pgm.h"
 #include "training/train.h"
-#line 916 "book/28-training.nw"
+#line 914 "book/28-training.nw"
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -39,7 +40,7 @@ static void usage(FILE *out)
         "  --test-limit N          use only the first N test images\n"
         "  --help                  print this help\n");
 }
-#line 954 "book/28-training.nw"
+#line 952 "book/28-training.nw"
 static const struct { const char *flag, *commands; } option_table[] = {
     { "--arch", " train summary " },       { "--data", " train eval " },
     { "--epochs", " train schedule " },    { "--batch", " train schedule " },
@@ -61,7 +62,7 @@ static void check_option_allowed(const char *arg, const char *cmd)
             && strstr(option_table[k].commands, word) == NULL)
             cli_usage_error("'%.*s' is not an option of '%s'", (int)len, arg, cmd);
 }
-#line 992 "book/28-training.nw"
+#line 990 "book/28-training.nw"
 typedef struct {
     const char *command;
     TrainConfig config;
@@ -83,14 +84,14 @@ static Options read_options(int argc, char **argv)
         const char *v;
         long n;
         check_option_allowed(argv[i], cmd);
-        #line 983 "book/28-training.nw"
+        #line 981 "book/28-training.nw"
         static const char *const run_flags[] = { "--arch", "--epochs", "--batch", "--lr", "--seed",
                                                  "--no-augment", "--train-limit", "--test-limit" };
         for (size_t k = 0; is_train && o.setting == NULL && k < sizeof run_flags / sizeof run_flags[0]; k++)
             if (strncmp(argv[i], run_flags[k], strlen(run_flags[k])) == 0
                 && (argv[i][strlen(run_flags[k])] == '\0' || argv[i][strlen(run_flags[k])] == '='))
                 o.setting = run_flags[k];
-        #line 1022 "book/28-training.nw"
+        #line 1020 "book/28-training.nw"
         if (cli_flag(argc, argv, &i, "--arch", &v)) {
             if ((o.config.arch = arch_find(v)) == NULL)
                 cli_usage_error("--arch: '%s' is not a network (main, small)", v);
@@ -140,9 +141,9 @@ static Options read_options(int argc, char **argv)
         } else {
             cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
         }
-    #line 1015 "book/28-training.nw"
+    #line 1013 "book/28-training.nw"
     }
-    #line 1074 "book/28-training.nw"
+    #line 1072 "book/28-training.nw"
     if ((is_train || is_eval) && o.data == NULL)
         cli_usage_error("%s needs --data DIR", cmd);
     if ((is_eval || is_predict) && o.model == NULL)
@@ -154,10 +155,10 @@ static Options read_options(int argc, char **argv)
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 1017 "book/28-training.nw"
+    #line 1015 "book/28-training.nw"
     return o;
 }
-#line 1090 "book/28-training.nw"
+#line 1088 "book/28-training.nw"
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
@@ -165,7 +166,7 @@ static int cmd_summary(const Options *o)
     net_free(net);
     return 0;
 }
-#line 1143 "book/28-training.nw"
+#line 1141 "book/28-training.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -176,7 +177,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 1366 "book/28-training.nw"
+#line 1364 "book/28-training.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -185,11 +186,11 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 1385 "book/28-training.nw"
+#line 1383 "book/28-training.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
     const EpochLog *log = s->log;
-    Output out;
+    CliOutput out;
     if (cli_output_open(&out, o->log) != 0)
         return -1;
     fprintf(out.fp, "epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc\n");
@@ -198,7 +199,7 @@ static int write_log(const Options *o, const TrainState *s)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     if (cli_output_commit(&out) != 0)
         return -1;
-    #line 1409 "book/28-training.nw"
+    #line 1407 "book/28-training.nw"
     const TrainConfig *c = &s->config;
     char meta[4096];
     if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
@@ -214,9 +215,9 @@ static int write_log(const Options *o, const TrainState *s)
             "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
     return cli_output_commit(&out);
-#line 1398 "book/28-training.nw"
+#line 1396 "book/28-training.nw"
 }
-#line 1313 "book/28-training.nw"
+#line 1311 "book/28-training.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -234,7 +235,7 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 }
-#line 1166 "book/28-training.nw"
+#line 1164 "book/28-training.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -252,7 +253,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    #line 1197 "book/28-training.nw"
+    #line 1195 "book/28-training.nw"
     load_split(train, o->data, "train", s->config.train_limit);
     load_split(test, o->data, "t10k", s->config.test_limit);
     if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -260,13 +261,13 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
                 "labels differ)\n", o->data, o->resume);
         exit(1);
     }
-    #line 1207 "book/28-training.nw"
+    #line 1205 "book/28-training.nw"
     if (o->threads == 0)
         omp_set_num_threads(s->threads);
     else if (o->threads != s->threads)
         printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
                "last digits from an uninterrupted run\n", s->threads, o->threads);
-    #line 1185 "book/28-training.nw"
+    #line 1183 "book/28-training.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -276,7 +277,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         o->save = o->resume;
     return net;
 }
-#line 1333 "book/28-training.nw"
+#line 1331 "book/28-training.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -298,27 +299,27 @@ static int stop_run(const Options *o, const Net *net, const TrainState *s)
     }
     return 128 + stop_signal;
 }
-#line 1116 "book/28-training.nw"
+#line 1114 "book/28-training.nw"
 static int cmd_train(Options *o)
 {
     Mnist train, test;
     TrainState s;
     Net *net = start_run(&s, &train, &test, o);
     const TrainConfig *c = &s.config;
-    int *labels = malloc(sizeof(int) * c->batch), *eval_index = malloc(sizeof(int) * c->batch);
+    int *labels = xmalloc(sizeof(int) * c->batch), *eval_index = xmalloc(sizeof(int) * c->batch);
     int status = 0;
-    #line 1218 "book/28-training.nw"
+    #line 1216 "book/28-training.nw"
     const char *outputs[2] = { o->log, o->save };
     for (int k = 0; k < 2 && status == 0; k++) {
-        Output probe;
+        CliOutput probe;
         if (outputs[k] && cli_output_open(&probe, outputs[k]) != 0)
             status = 2;
         else if (outputs[k])
             cli_output_abandon(&probe);
     }
-    #line 1125 "book/28-training.nw"
+    #line 1123 "book/28-training.nw"
     catch_signals();
-    #line 1229 "book/28-training.nw"
+    #line 1227 "book/28-training.nw"
     if (status == 0 && o->resume)
         printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
                c->epochs, s.batch);
@@ -328,23 +329,23 @@ static int cmd_train(Options *o)
                c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
                omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
     fflush(stdout);
-    #line 1127 "book/28-training.nw"
+    #line 1125 "book/28-training.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
-        #line 1244 "book/28-training.nw"
+        #line 1242 "book/28-training.nw"
         EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
                                     &stop_signal);
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\r%78s\r", "");
         if (r.status == EPOCH_DIVERGED) {
-            #line 1285 "book/28-training.nw"
+            #line 1283 "book/28-training.nw"
             char saved[600] = "";
             if (o->save && s.epoch > 0)
                 snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
             fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
                     "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
                     r.bad_batch, c->lr_max, saved);
-            #line 1250 "book/28-training.nw"
+            #line 1248 "book/28-training.nw"
             status = 1;
             break;
         }
@@ -352,7 +353,7 @@ static int cmd_train(Options *o)
             status = stop_run(o, net, &s);
             break;
         }
-        #line 1263 "book/28-training.nw"
+        #line 1261 "book/28-training.nw"
         EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
         printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
                s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
@@ -361,17 +362,17 @@ static int cmd_train(Options *o)
         if ((o->log && write_log(o, &s) != 0)
             || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
             status = 1;
-        #line 1258 "book/28-training.nw"
+        #line 1256 "book/28-training.nw"
         if (stop_signal && s.epoch < c->epochs)
             status = stop_run(o, net, &s);
-    #line 1130 "book/28-training.nw"
+    #line 1128 "book/28-training.nw"
     }
     net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 1463 "book/28-training.nw"
-static int write_confusion(Output *out, const EvalResult *r)
+#line 1461 "book/28-training.nw"
+static int write_confusion(CliOutput *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
     for (int t = 0; t < 10; t++) {
@@ -382,7 +383,7 @@ static int write_confusion(Output *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 1437 "book/28-training.nw"
+#line 1435 "book/28-training.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -393,12 +394,12 @@ static int cmd_eval(const Options *o)
     }
     Mnist test;
     load_split(&test, o->data, "t10k", o->config.test_limit);
-    Output confusion;
+    CliOutput confusion;
     if (o->confusion && cli_output_open(&confusion, o->confusion) != 0) {
         net_free(net), mnist_free(&test);
         return 2;
     }
-    int *labels = malloc(sizeof(int) * 500), *index = malloc(sizeof(int) * 500);
+    int *labels = xmalloc(sizeof(int) * 500), *index = xmalloc(sizeof(int) * 500);
     EvalResult r = net_evaluate(net, &test, test.n, labels, index);
     printf("test loss %.4f  accuracy %.2f%%  (%d images, model %s, arch %s)\n", r.loss,
            100 * r.accuracy, test.n, o->model, net->arch->name);
@@ -406,7 +407,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 1483 "book/28-training.nw"
+#line 1481 "book/28-training.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -421,15 +422,15 @@ static int cmd_predict(const Options *o)
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
     net_forward(net, &label, 1, MODE_EVAL, NULL);
-    #line 1504 "book/28-training.nw"
+    #line 1502 "book/28-training.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)
         printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-    #line 1498 "book/28-training.nw"
+    #line 1496 "book/28-training.nw"
     net_free(net);
     return 0;
 }
-#line 1517 "book/28-training.nw"
+#line 1515 "book/28-training.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
@@ -440,7 +441,7 @@ static int cmd_schedule(const Options *o)
         printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
     return 0;
 }
-#line 896 "book/28-training.nw"
+#line 894 "book/28-training.nw"
 int main(int argc, char **argv)
 {
     cli_program = "mnistnet";

@@ -18,11 +18,10 @@ static void write_block(const char *what, int tile, const double *m, int rows, i
 #line 198 "book/29a-inside-the-network.nw"
 static int write_errors(Net *net, const Mnist *test, int count)
 {
-    int *index = malloc(sizeof(int) * net->N), *labels = malloc(sizeof(int) * net->N);
-    int *found = malloc(sizeof(int) * count), *said = malloc(sizeof(int) * count), nfound = 0;
-    CHECK(index && labels && found && said);
+    int *index = xmalloc(sizeof(int) * net->N), *labels = xmalloc(sizeof(int) * net->N);
+    int *found = xmalloc(sizeof(int) * count), *said = xmalloc(sizeof(int) * count), nfound = 0;
     long wrong = 0;
-    #line 217 "book/29a-inside-the-network.nw"
+    #line 216 "book/29a-inside-the-network.nw"
     TrainConfig plain = train_defaults();
     plain.augment = 0;
     for (int first = 0; first < test->n; first += net->N) {
@@ -31,7 +30,7 @@ static int write_errors(Net *net, const Mnist *test, int count)
             index[b] = first + b;
         batch_fill(net->input, labels, test, index, n, &plain, 0, MODE_EVAL);
         net_forward(net, labels, n, MODE_EVAL, NULL);
-        #line 230 "book/29a-inside-the-network.nw"
+        #line 229 "book/29a-inside-the-network.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             if (p == labels[b])
@@ -40,15 +39,15 @@ static int write_errors(Net *net, const Mnist *test, int count)
                 found[nfound] = index[b], said[nfound++] = p;
             wrong++;
         }
-    #line 226 "book/29a-inside-the-network.nw"
+    #line 225 "book/29a-inside-the-network.nw"
     }
-    #line 205 "book/29a-inside-the-network.nw"
+    #line 204 "book/29a-inside-the-network.nw"
     printf("# mnistviz errors: the first %d of %ld misclassified test images (of %d)\n", nfound,
            wrong, test->n);
     printf("# tile,image,true,predicted\n");
     for (int t = 0; t < nfound; t++)
         printf("%d,%d,%d,%d\n", t + 1, found[t], test->labels[found[t]], said[t]);
-    #line 241 "book/29a-inside-the-network.nw"
+    #line 240 "book/29a-inside-the-network.nw"
     double ink[MNIST_PIXELS];
     for (int t = 0; t < nfound; t++) {
         const uint8_t *px = test->images + (size_t)found[t] * MNIST_PIXELS;
@@ -56,41 +55,41 @@ static int write_errors(Net *net, const Mnist *test, int count)
             ink[p] = px[p] / 255.0;
         write_block("test image", t + 1, ink, MNIST_ROWS, MNIST_COLS);
     }
-    #line 211 "book/29a-inside-the-network.nw"
+    #line 210 "book/29a-inside-the-network.nw"
     free(index), free(labels), free(found), free(said);
     return 0;
 }
-#line 260 "book/29a-inside-the-network.nw"
+#line 259 "book/29a-inside-the-network.nw"
 static int write_filters(const Net *net)
 {
     const Layer *L = &net->layer[0];
-    CHECK(L->spec.kind == CONV && L->C == 1);
+    CHECK(L->spec.kind == LAYER_CONV && L->C == 1);
     int R = L->spec.R, RR = R * R;
     double f[RR];
     printf("# mnistviz filters: the %d filters of layer 1 (%dx%d), each scaled to [-1, 1]\n", L->K, R, R);
     printf("# tile,largest_abs_weight,gamma_sign\n");
-    #line 278 "book/29a-inside-the-network.nw"
+    #line 277 "book/29a-inside-the-network.nw"
     for (int k = 0; k < L->K; k++) {
         double m = 0;
         for (int j = 0; j < RR; j++)
             m = fmax(m, fabs(L->w[(size_t)k * RR + j]));
         printf("%d,%.6g,%d\n", k + 1, m, L->gamma && L->gamma[k] < 0 ? -1 : 1);
     }
-    #line 269 "book/29a-inside-the-network.nw"
+    #line 268 "book/29a-inside-the-network.nw"
     for (int k = 0; k < L->K; k++) {
-        #line 287 "book/29a-inside-the-network.nw"
+        #line 286 "book/29a-inside-the-network.nw"
         const real *w = L->w + (size_t)k * RR;
         double m = 0, sign = L->gamma && L->gamma[k] < 0 ? -1 : 1;
         for (int j = 0; j < RR; j++)
             m = fmax(m, fabs(w[j]));
         for (int j = 0; j < RR; j++)
             f[j] = m > 0 ? sign * w[j] / m : 0;
-        #line 271 "book/29a-inside-the-network.nw"
+        #line 270 "book/29a-inside-the-network.nw"
         write_block("filter", k + 1, f, R, R);
     }
     return 0;
 }
-#line 306 "book/29a-inside-the-network.nw"
+#line 305 "book/29a-inside-the-network.nw"
 static void scale_into(double *m, const real *x, size_t n, const real *layer, size_t nlayer)
 {
     /* m (n) = x (n) mapped to [0, 1] by the range of layer (nlayer) */
@@ -100,7 +99,7 @@ static void scale_into(double *m, const real *x, size_t n, const real *layer, si
     for (size_t i = 0; i < n; i++)
         m[i] = hi > lo ? (x[i] - lo) / (hi - lo) : 0;
 }
-#line 318 "book/29a-inside-the-network.nw"
+#line 317 "book/29a-inside-the-network.nw"
 enum { MAPS_PER_ROW = 10 };
 static int write_maps(Net *net, const Mnist *test, int image)
 {
@@ -113,19 +112,19 @@ static int write_maps(Net *net, const Mnist *test, int image)
     printf("# mnistviz maps: test image %d (a %d, predicted %d) through %s\n", image, label,
            predicted, net->arch->name);
     printf("# tile,row,column,layer,channels,height,width,true,predicted\n");
-    #line 340 "book/29a-inside-the-network.nw"
+    #line 339 "book/29a-inside-the-network.nw"
     int tile = 0, row = 0;
     printf("%d,0,0,0,1,%d,%d,%d,%d\n", ++tile, MNIST_ROWS, MNIST_COLS, label, predicted);
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
-        if (L->spec.kind != CONV)
+        if (L->spec.kind != LAYER_CONV)
             continue;
         row++;
         for (int k = 0; k < L->K && k < MAPS_PER_ROW; k++)
             printf("%d,%d,%d,%d,%d,%d,%d,%d,%d\n", ++tile, row, k, l + 1, L->K, L->Ho, L->Wo, label,
                    predicted);
     }
-    #line 354 "book/29a-inside-the-network.nw"
+    #line 353 "book/29a-inside-the-network.nw"
     double m[MNIST_PIXELS];
     tile = 0;
     scale_into(m, net->input, MNIST_PIXELS, net->input, MNIST_PIXELS);
@@ -133,7 +132,7 @@ static int write_maps(Net *net, const Mnist *test, int image)
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         size_t hw = (size_t)L->Ho * L->Wo;
-        if (L->spec.kind != CONV)
+        if (L->spec.kind != LAYER_CONV)
             continue;
         CHECK(hw <= MNIST_PIXELS);
         for (int k = 0; k < L->K && k < MAPS_PER_ROW; k++) {
@@ -141,7 +140,7 @@ static int write_maps(Net *net, const Mnist *test, int image)
             write_block("feature map", ++tile, m, L->Ho, L->Wo);
         }
     }
-    #line 332 "book/29a-inside-the-network.nw"
+    #line 331 "book/29a-inside-the-network.nw"
     return 0;
 }
 #line 87 "book/29a-inside-the-network.nw"

@@ -85,9 +85,8 @@ void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, c
     s->n_train = train->n, s->n_test = test->n;
     s->data_crc = train_data_crc(train, test);
     rng_seed(&s->rng, c->seed);
-    s->index = malloc(sizeof(int) * (size_t)train->n);
-    s->log = calloc((size_t)c->epochs, sizeof *s->log);
-    CHECK(s->index != NULL && s->log != NULL);
+    s->index = xmalloc(sizeof(int) * (size_t)train->n);
+    s->log = xcalloc((size_t)c->epochs, sizeof *s->log);
     for (int i = 0; i < train->n; i++)
         s->index[i] = i;
 }
@@ -110,14 +109,14 @@ uint32_t train_data_crc(const Mnist *train, const Mnist *test)
     }
     return (uint32_t)crc;
 }
-#line 322 "book/28-training.nw"
+#line 321 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 334 "book/28-training.nw"
+#line 333 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -131,7 +130,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 359 "book/28-training.nw"
+        #line 358 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -145,29 +144,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 348 "book/28-training.nw"
+        #line 347 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 375 "book/28-training.nw"
+        #line 374 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 352 "book/28-training.nw"
+    #line 351 "book/28-training.nw"
     }
-    #line 384 "book/28-training.nw"
+    #line 383 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 354 "book/28-training.nw"
+    #line 353 "book/28-training.nw"
     return r;
 }
-#line 409 "book/28-training.nw"
+#line 408 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -181,35 +180,35 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 431 "book/28-training.nw"
+        #line 430 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 423 "book/28-training.nw"
+    #line 422 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 486 "book/28-training.nw"
+#line 485 "book/28-training.nw"
 static void net_layout(char *buf, size_t size, const Net *net)
 {
     size_t len = 0;
     buf[0] = '\0';
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
-        if (L->spec.kind == CONV)
+        if (L->spec.kind == LAYER_CONV)
             len += (size_t)snprintf(buf + len, size - len, "conv w %dx%dx%dx%d pad %d bn %d drop %g; ",
                                     L->K, L->C, L->spec.R, L->spec.R, L->spec.pad,
                                     L->spec.bn_relu ? L->K : 0, L->spec.dropout);
         else
-            len += (size_t)snprintf(buf + len, size - len, "%s; ", L->spec.kind == MAXPOOL ? "maxpool" : "gap");
+            len += (size_t)snprintf(buf + len, size - len, "%s; ", L->spec.kind == LAYER_MAXPOOL ? "maxpool" : "gap");
         CHECK(len < size);
     }
 }
-#line 526 "book/28-training.nw"
+#line 525 "book/28-training.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -226,13 +225,13 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 554 "book/28-training.nw"
-static void put(Output *o, uLong *crc, const void *p, size_t n)
+#line 553 "book/28-training.nw"
+static void put(CliOutput *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 567 "book/28-training.nw"
+#line 566 "book/28-training.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
@@ -243,7 +242,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     net_layout(h.layout, sizeof h.layout, net);
     h.nparams = net->nparams, h.nstats = net->nstats;
     h.state_bytes = s ? state_bytes(net->nparams, (uint64_t)s->n_train, (uint64_t)s->epoch) : 0;
-    Output o;
+    CliOutput o;
     if (cli_output_open(&o, path) != 0)
         return -1;
     uLong crc = crc32(0L, Z_NULL, 0);
@@ -251,7 +250,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        #line 598 "book/28-training.nw"
+        #line 597 "book/28-training.nw"
         StateRecord rec = state_record(s);
         put(&o, &crc, net->velocity, net->nparams * sizeof(real));
         put(&o, &crc, &rec, sizeof rec);
@@ -261,13 +260,13 @@ int model_save(const Net *net, const TrainState *s, const char *path)
             double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
             put(&o, &crc, row, sizeof row);
         }
-    #line 586 "book/28-training.nw"
+    #line 585 "book/28-training.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 684 "book/28-training.nw"
+#line 683 "book/28-training.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -279,16 +278,15 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 711 "book/28-training.nw"
+    #line 709 "book/28-training.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 696 "book/28-training.nw"
+    #line 695 "book/28-training.nw"
     *size = (size_t)st.st_size;
-    *buf = malloc(*size > 0 ? *size : 1);
-    CHECK(*buf != NULL);
+    *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
     int failed = ferror(f);
     fclose(f);
@@ -298,7 +296,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 723 "book/28-training.nw"
+#line 721 "book/28-training.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -317,15 +315,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 747 "book/28-training.nw"
+    #line 745 "book/28-training.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 742 "book/28-training.nw"
+    #line 740 "book/28-training.nw"
     return NULL;
 }
-#line 754 "book/28-training.nw"
+#line 752 "book/28-training.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -341,7 +339,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 785 "book/28-training.nw"
+#line 783 "book/28-training.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -351,7 +349,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 802 "book/28-training.nw"
+    #line 800 "book/28-training.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -370,7 +368,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 823 "book/28-training.nw"
+    #line 821 "book/28-training.nw"
     memset(s, 0, sizeof *s);
     s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
                                r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
@@ -380,12 +378,11 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 839 "book/28-training.nw"
+    #line 837 "book/28-training.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
-    s->index = malloc(sizeof(int) * (size_t)s->n_train);
-    s->log = calloc((size_t)s->config.epochs, sizeof *s->log);
-    unsigned char *seen = calloc((size_t)s->n_train, 1);
-    CHECK(s->index != NULL && s->log != NULL && seen != NULL);
+    s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
+    s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
+    unsigned char *seen = xcalloc((size_t)s->n_train, 1);
     memcpy(s->index, q, sizeof(int32_t) * (size_t)s->n_train);
     int bad = 0;
     for (int i = 0; i < s->n_train && !bad; i++) {
@@ -406,10 +403,10 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 797 "book/28-training.nw"
+    #line 795 "book/28-training.nw"
     return NULL;
 }
-#line 647 "book/28-training.nw"
+#line 646 "book/28-training.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
 {
     unsigned char *buf = NULL;
@@ -422,12 +419,12 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 673 "book/28-training.nw"
+        #line 672 "book/28-training.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 660 "book/28-training.nw"
+    #line 659 "book/28-training.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     free(buf);

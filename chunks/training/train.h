@@ -39,7 +39,7 @@ typedef struct {
     int *index;
     EpochLog *log;
 } TrainState;
-#line 297 "book/28-training.nw"
+#line 296 "book/28-training.nw"
 typedef enum { EPOCH_DONE, EPOCH_STOPPED, EPOCH_DIVERGED } EpochStatus;
 
 typedef struct {
@@ -52,13 +52,13 @@ typedef struct {
 } EpochResult;
 
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 399 "book/28-training.nw"
+#line 398 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
     long confusion[10][10];
 } EvalResult;
-#line 468 "book/28-training.nw"
+#line 467 "book/28-training.nw"
 typedef struct {
     char magic[8];
     uint32_t version, real_size;
@@ -66,7 +66,7 @@ typedef struct {
     char layout[512];
     uint64_t nparams, nstats, state_bytes;
 } ModelHeader;
-#line 513 "book/28-training.nw"
+#line 512 "book/28-training.nw"
 typedef struct {
     int64_t epochs, batch, nesterov, augment, train_limit, test_limit;
     double lr_max, momentum, weight_decay, max_degrees, max_shift;
@@ -77,7 +77,7 @@ typedef struct {
     double loss_sum, seconds;
     uint64_t rng[4];
 } StateRecord;
-#line 637 "book/28-training.nw"
+#line 636 "book/28-training.nw"
 enum { MODEL_MAX_BYTES = 64 << 20 };
 #line 68 "book/28-training.nw"
 TrainConfig train_defaults(void);
@@ -93,14 +93,14 @@ int net_correct(const Net *net, const int *labels, int n);
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test);
 void train_state_free(TrainState *s);
 uint32_t train_data_crc(const Mnist *train, const Mnist *test);
-#line 331 "book/28-training.nw"
+#line 330 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop);
-#line 407 "book/28-training.nw"
+#line 406 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 565 "book/28-training.nw"
+#line 564 "book/28-training.nw"
 int model_save(const Net *net, const TrainState *s, const char *path);
-#line 641 "book/28-training.nw"
+#line 640 "book/28-training.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen);
 #line 19 "book/28-training.nw"
 #endif

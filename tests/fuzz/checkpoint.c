@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     load(data, size);
     if (size < 4 || size > MODEL_MAX_BYTES)
         return 0;
-    uint8_t *fixed = malloc(size);
+    uint8_t *fixed = xmalloc(size);
     memcpy(fixed, data, size);
     uint32_t crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), fixed, (uInt)(size - 4));
     memcpy(fixed + size - 4, &crc, 4);
