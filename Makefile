@@ -32,7 +32,7 @@ deps-plan:
 # ---------------------------------------------------------------- tangle
 # Every root chunk is a file path under chunks/ or tests/. One pass of noweb's
 # markup over the book feeds our tangling back end, chunks/tools/nwtangle.awk
-# (book/91-weaving.nw), which writes every root: each expansion indented to
+# (book/91a-tangling.nw), which writes every root: each expansion indented to
 # the column of its use, and in C files (.c, .h) #line directives, indented
 # too, that point into book/; other files (awk, Lua, shell) get none. The
 # back end runs as the book has it now: plain notangle tangles it first.
@@ -356,7 +356,7 @@ check-valgrind: valgrind-deps $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
 	OMP_NUM_THREADS=1 prove --exec '$(VALGRIND)' $(filter-out valgrind-deps,$^)
 
 # ---------------------------------------------------------------- check-book
-# The book as its readers get it (book/91-weaving.nw): the HTML page in
+# The book as its readers get it (book/91b-checking.nw): the HTML page in
 # Debian's chromium (driven by playwright-core from npm, pinned in
 # package-lock.json), the PDF page by page, the chunks, the numbers.
 # Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The prose-number check of make check-book, on crafted pages (book/91-weaving.nw)
+# The prose-number check of make check-book, on crafted pages (book/91b-checking.nw)
 if ! command -v node >/dev/null || [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] ||
    [ ! -d node_modules/playwright-core ]; then
     echo "1..0 # SKIP needs node, chromium and playwright-core (make check-book installs them)"

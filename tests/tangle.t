@@ -1,5 +1,5 @@
 #!/bin/bash
-# make tangle: the files, cpif, refusals; indentation and #line of the C (book/91-weaving.nw)
+# make tangle: the files, cpif, refusals; indentation and #line of the C (book/91a-tangling.nw)
 if ! command -v notangle >/dev/null || ! command -v make >/dev/null; then
     echo "1..0 # SKIP needs noweb and make"
     exit 0

@@ -30,15 +30,63 @@ function figure_format(el)
   if FORMAT:match("latex") then el.src = el.src:gsub("%.svg$", ".pdf") end
   return el
 end
+function code_path(el)
+  if not FORMAT:match("latex") or not el.text:match("/") or not el.text:match("^[%w%./_%-]+$") then
+    return nil
+  end
+  return pandoc.RawInline("latex", "\\nolinkurl{" .. el.text .. "}")
+end
+function book_shape(doc)
+  local blocks, counter, appendix, parts = {}, {}, false, 0
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" and b.level == 1 and b.classes:includes("part") then
+      parts = parts + 1
+      local roman = ({ "I", "II", "III", "IV" })[parts]
+      if FORMAT:match("latex") then
+        local title = pandoc.utils.stringify(b.content)
+        table.insert(blocks, pandoc.RawBlock("latex", "\\part{" .. title .. "}\\label{" .. b.identifier .. "}"))
+      else
+        b.attributes["number"] = roman
+        table.insert(blocks, b)
+      end
+    elseif b.t == "Header" and b.level == 1 and b.classes:includes("appendices") then
+      appendix, counter = true, {}
+      if FORMAT:match("latex") then
+        local latex = "\\appendix\\cleardoublepage\\phantomsection"
+                      .. "\\addcontentsline{toc}{part}{Appendices}"
+        table.insert(blocks, pandoc.RawBlock("latex", latex))
+      else
+        b.classes:insert("part")
+        b.classes:insert("unnumbered")
+        table.insert(blocks, b)
+      end
+    else
+      if b.t == "Header" and FORMAT:match("html") and not b.classes:includes("unnumbered") then
+        local level = b.level
+        counter[level] = (counter[level] or 0) + 1
+        for deeper = level + 1, 6 do counter[deeper] = nil end
+        local first = counter[1] or 0
+        local number = { appendix and string.char(64 + first) or tostring(first) }
+        for l = 2, level do table.insert(number, tostring(counter[l] or 0)) end
+        b.attributes["number"] = table.concat(number, ".")
+      end
+      table.insert(blocks, b)
+    end
+  end
+  doc.blocks = blocks
+  return doc
+end
 function chapter_links(doc)
   if not FORMAT:match("html") then return nil end
-  local chapters, n = {}, 0
+  local chapters = {}
   for i, b in ipairs(doc.blocks) do
     if b.t == "Header" and b.level == 1 then
-      local numbered = not b.classes:includes("unnumbered")
-      if numbered then n = n + 1 end
-      local title = (numbered and (n .. " ") or "") .. pandoc.utils.stringify(b.content)
-      table.insert(chapters, { at = i, id = b.identifier, title = title })
+      if #chapters > 0 and not chapters[#chapters].ends then chapters[#chapters].ends = i end
+      if not b.classes:includes("part") then
+        local number = b.attributes["number"]
+        local title = (number and (number .. " ") or "") .. pandoc.utils.stringify(b.content)
+        table.insert(chapters, { at = i, id = b.identifier, title = title })
+      end
     end
   end
   for c = #chapters, 1, -1 do
@@ -48,7 +96,7 @@ function chapter_links(doc)
     table.insert(items, pandoc.Link({ pandoc.Str("Contents") }, "#TOC", "", pandoc.Attr("", { "contents" })))
     if next then table.insert(items, pandoc.Link({ pandoc.Str(next.title .. " →") }, "#" .. next.id, "", pandoc.Attr("", { "next" }))) end
     local nav = pandoc.Div({ pandoc.Plain(items) }, pandoc.Attr("", { "chapnav" }))
-    table.insert(doc.blocks, next and next.at or #doc.blocks + 1, nav)
+    table.insert(doc.blocks, chapters[c].ends or #doc.blocks + 1, nav)
   end
   return doc
 end
@@ -64,7 +112,8 @@ function chunk_page(el)
 end
 return {
   { Meta = load_values },
-  { Span = value_span, Div = include_div, Image = figure_format },
+  { Span = value_span, Div = include_div, Image = figure_format, Code = code_path },
+  { Pandoc = book_shape },
   { Pandoc = chapter_links },
   { Span = chunk_label },
   { Link = chunk_page },

@@ -1,4 +1,4 @@
-// make check-book: the HTML book in Chromium (see book/91-weaving.nw)
+// make check-book: the HTML book in Chromium (see book/91b-checking.nw)
 import { chromium } from "playwright-core";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -60,7 +60,8 @@ for (const file of pages)
       }
     }
     if (name === "laptop") { const heads = await page.$$eval("h1[id]:not(.title)", (hs) => hs.map((h) =>
-                               (h.dataset.number || "-") + "\t" + h.textContent.replace(/^\s*[\d.]+\s+/, "").replace(/\s+/g, " ").trim()));
+                               (h.dataset.number || "-") + "\t" + h.textContent.slice((h.querySelector(".header-section-number")
+                                                                   ?.textContent || "").length).replace(/\s+/g, " ").trim()));
                              writeFileSync(join(out, "chapters.txt"), heads.join("\n") + "\n", { flag: "a" });
                              const figs = await page.$$eval("figure img", (is) => is.map((i) => i.getAttribute("src")));
                              writeFileSync(join(out, "figures.txt"), figs.join("\n") + "\n", { flag: "a" }); }

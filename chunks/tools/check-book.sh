@@ -1,5 +1,5 @@
 #!/bin/sh
-# make check-book: chunks, HTML in Chromium, PDF page by page (see book/91-weaving.nw)
+# make check-book: chunks, HTML in Chromium, PDF page by page (see book/91b-checking.nw)
 book=${1:?usage: check-book.sh BOOK-DIR OUT-DIR FILE.nw...}
 out=${2:?usage: check-book.sh BOOK-DIR OUT-DIR FILE.nw...}
 shift 2
@@ -25,7 +25,7 @@ rendered=$(find "$out/pdf" -name '*.png' -size +1k | wc -l)
 [ -n "$pages" ] && [ "$rendered" -eq "$pages" ] && [ ! -s "$out/pdftoppm.log" ]
 ok $? "every page of book.pdf renders with pdftoppm ($rendered of ${pages:-?} pages)"
 pdftotext -layout "$pdf" "$out/book.txt"
-sed -n '/^\f\{0,1\} *Contents *$/,/^\f\{0,1\} *Chapter 1 *$/p' "$out/book.txt" >"$out/contents.txt"
+sed -n '/^\f\{0,1\} *Contents *$/,/^\f\{0,1\} *Chapter 1 *$/p' "$out/book.txt" | tr -s ' ' >"$out/contents.txt"
 tab=$(printf '\t')
 notlisted=$(while IFS=$tab read -r num title; do
     prefix=$(printf '%s' "$title" | cut -c1-24)

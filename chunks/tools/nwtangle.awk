@@ -1,4 +1,4 @@
-# noweb back end: markup's stream -> every root chunk, indented, C with #line (see book/91-weaving.nw)
+# noweb back end: markup's stream -> every root chunk, indented, C with #line (see book/91a-tangling.nw)
 BEGIN { if (dir == "") fail("usage: markup FILE.nw... | awk -v dir=DIR -f nwtangle.awk") }
 /^@file /       { file = substr($0, 7); line = 1; next }
 /^@begin code / { incode = 1; header = 1; next }

@@ -1,4 +1,4 @@
-// The numbers of a page's prose: value spans and typed numbers (see book/91-weaving.nw)
+// The numbers of a page's prose: value spans and typed numbers (see book/91b-checking.nw)
 export function proseNumbers(values) {
   const r = { values: 0, wrongValues: [], unmarked: [] };
   const digits = (s) => s.replace(/[eE].*$/, "").replace(/\D/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
