@@ -1,15 +1,15 @@
-#line 340 "book/26-augment-and-pgm.nw"
+#line 342 "book/26-augment.nw"
 #include <math.h>
 #include <string.h>
 #include "data/augment.h"
 #include "tap.h"
-#line 366 "book/26-augment-and-pgm.nw"
+#line 368 "book/26-augment.nw"
 static void random_image(uint8_t *img, size_t n, Rng *rng)
 {
     for (size_t k = 0; k < n; k++)
         img[k] = (uint8_t)rng_below(rng, 256);
 }
-#line 374 "book/26-augment-and-pgm.nw"
+#line 376 "book/26-augment.nw"
 typedef int (*Source)(int i, int j, int n);
 
 static double worst_diff(const real *out, const uint8_t *in, int n, Source src)
@@ -22,12 +22,12 @@ static double worst_diff(const real *out, const uint8_t *in, int n, Source src)
         }
     return worst;
 }
-#line 449 "book/26-augment-and-pgm.nw"
+#line 451 "book/26-augment.nw"
 static const double quarter_turn = 1.5707963267948966;
 static int quarter_ccw(int i, int j, int n) { return j * n + (n - 1 - i); }
 static int quarter_cw(int i, int j, int n) { return (n - 1 - j) * n + i; }
 static int half_turn(int i, int j, int n) { return (n - 1 - i) * n + (n - 1 - j); }
-#line 477 "book/26-augment-and-pgm.nw"
+#line 479 "book/26-augment.nw"
 static double ink(const real *img, int n)
 {
     double sum = 0;
@@ -36,12 +36,12 @@ static double ink(const real *img, int n)
     return sum;
 }
 
-#line 346 "book/26-augment-and-pgm.nw"
+#line 348 "book/26-augment.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 26);
-    #line 391 "book/26-augment-and-pgm.nw"
+    #line 393 "book/26-augment.nw"
     enum { H = 5, W = 7 };
     uint8_t img[H * W];
     real out[H * W], ref[H * W];
@@ -52,7 +52,7 @@ int main(void)
     for (int k = 0; k < H * W; k++)
         exact &= ref[k] == (real)(img[k] / 255.0) && out[k] == ref[k];
     tap_ok(exact, "identity map reproduces in/255 exactly, and equals augment_none");
-    #line 408 "book/26-augment-and-pgm.nw"
+    #line 410 "book/26-augment.nw"
     int right = 1, up = 1;
     augment_affine(out, img, H, W, 0, 1, 0);
     for (int i = 0; i < H; i++)
@@ -64,7 +64,7 @@ int main(void)
             up &= out[i * W + j] == (i == H - 1 ? 0 : ref[(i + 1) * W + j]);
     tap_ok(right, "shift (1,0) moves every pixel one column right, column 0 empty");
     tap_ok(up, "shift (0,-1) moves every pixel one row up, last row empty");
-    #line 428 "book/26-augment-and-pgm.nw"
+    #line 430 "book/26-augment.nw"
     {
         static const uint8_t two_rows[8] = { 0, 100, 200, 50, 255, 0, 0, 255 };
         static const double want[8] = { 0, 50, 150, 125, 127.5, 127.5, 0, 127.5 };
@@ -75,7 +75,7 @@ int main(void)
             worst = fmax(worst, fabs(half[k] * 255.0 - want[k]));
         tap_ok(worst < 1e-4, "shift (0.5,0) averages neighbours: worst error %.1e of 255", worst);
     }
-    #line 456 "book/26-augment-and-pgm.nw"
+    #line 458 "book/26-augment.nw"
     for (int n = 4; n <= 5; n++) {
         uint8_t sq[25];
         real turned[25];
@@ -87,7 +87,7 @@ int main(void)
         augment_affine(turned, sq, n, n, 2 * quarter_turn, 0, 0);
         tap_ok(worst_diff(turned, sq, n, half_turn) < 1e-6, "%dx%d turned 180 degrees: out(i,j) = in(n-1-i,n-1-j)", n, n);
     }
-    #line 487 "book/26-augment-and-pgm.nw"
+    #line 489 "book/26-augment.nw"
     enum { S = 28 };
     uint8_t blob[S * S];
     real blob_in[S * S], moved[S * S];
@@ -98,21 +98,21 @@ int main(void)
         }
     augment_none(blob_in, blob, S * S);
     double before = ink(blob_in, S * S);
-    #line 507 "book/26-augment-and-pgm.nw"
+    #line 509 "book/26-augment.nw"
     int empty = 1;
     for (int i = 0; i < S; i++)
         for (int j = 0; j < S; j++)
             if (i < 2 || i >= S - 2 || j < 2 || j >= S - 2)
                 empty &= blob[i * S + j] == 0;
     tap_ok(empty, "the blob's outer two rows and columns are empty");
-    #line 498 "book/26-augment-and-pgm.nw"
+    #line 500 "book/26-augment.nw"
     augment_affine(moved, blob, S, S, 0, 0.3, -0.6);
     tap_ok(fabs(ink(moved, S * S) / before - 1) < 1e-5, "shift (0.3,-0.6) keeps the ink: %.4f of %.4f", ink(moved, S * S), before);
     augment_affine(moved, blob, S, S, 10 * quarter_turn / 90, 0, 0);
     tap_ok(fabs(ink(moved, S * S) / before - 1) < 0.01, "10 degree turn keeps the ink within 1%%: %.4f of %.4f", ink(moved, S * S), before);
     augment_affine(moved, blob, S, S, quarter_turn / 2, 0, 0);
     tap_ok(fabs(ink(moved, S * S) / before - 1) < 0.01, "45 degree turn keeps the ink within 1%%: %.4f of %.4f", ink(moved, S * S), before);
-    #line 521 "book/26-augment-and-pgm.nw"
+    #line 523 "book/26-augment.nw"
     Rng a, b;
     real out_a[S * S], out_b[S * S];
     rng_seed(&a, 7);
@@ -121,7 +121,7 @@ int main(void)
     augment_random(out_b, blob, S, S, AUGMENT_MAX_DEG, AUGMENT_MAX_SHIFT, &b);
     tap_ok(memcmp(out_a, out_b, sizeof out_a) == 0 && rng_next(&a) == rng_next(&b),
            "seed 7 twice: identical augmented images and generator states");
-    #line 533 "book/26-augment-and-pgm.nw"
+    #line 535 "book/26-augment.nw"
     double angle, dx, dy;
     rng_seed(&a, 8);
     rng_seed(&b, 8);
@@ -136,7 +136,7 @@ int main(void)
     augment_draw(&angle, &dx, &dy, 10, 2, &b);
     augment_affine(out_b, blob, S, S, angle, dx, dy);
     tap_ok(memcmp(out_a, out_b, sizeof out_a) == 0, "augment_random is augment_draw then augment_affine");
-    #line 554 "book/26-augment-and-pgm.nw"
+    #line 556 "book/26-augment.nw"
     uint8_t noise[S * S], white[S * S];
     double lo = 1, hi = 0;
     memset(white, 255, sizeof white);
@@ -150,6 +150,6 @@ int main(void)
         }
     }
     tap_ok(lo >= 0 && hi <= 1, "400 random augmentations stay in [0,1]: min %g max %g", lo, hi);
-    #line 357 "book/26-augment-and-pgm.nw"
+    #line 359 "book/26-augment.nw"
     return tap_done();
 }

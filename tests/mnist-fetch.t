@@ -1,5 +1,5 @@
 #!/bin/sh
-# TAP test of chunks/tools/fetch-mnist.sh; see book/25-mnist.nw.
+# TAP test of chunks/tools/fetch-mnist.sh; see book/92-faults.nw.
 script=$(pwd)/chunks/tools/fetch-mnist.sh
 [ -f "$script" ] || { echo "Bail out! run from the top of the repository"; exit 1; }
 work=$(mktemp -d /tmp/mnist-fetch-test.XXXXXX)

@@ -1,14 +1,14 @@
-#line 734 "book/25-mnist.nw"
+#line 704 "book/25-mnist.nw"
 #include "data/mnist.h"
 #include "tap.h"
-#line 752 "book/25-mnist.nw"
+#line 722 "book/25-mnist.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <zlib.h>
-#line 774 "book/25-mnist.nw"
+#line 744 "book/25-mnist.nw"
 enum { TINY = 3 };
 static const uint8_t tiny_labels[TINY] = { 5, 0, 4 };
 
@@ -16,7 +16,7 @@ static uint8_t tiny_pixel(int i, int p)
 {
     return (uint8_t)((7 * i + p) % 256);
 }
-#line 790 "book/25-mnist.nw"
+#line 760 "book/25-mnist.nw"
 static void put32(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16);
@@ -32,7 +32,7 @@ static size_t idx(uint8_t *buf, uint32_t magic, const uint32_t *dims, int ndims,
     memcpy(buf + 4 + 4 * ndims, data, len);
     return 4 + 4 * (size_t)ndims + len;
 }
-#line 808 "book/25-mnist.nw"
+#line 778 "book/25-mnist.nw"
 static uint8_t pixels[TINY * MNIST_PIXELS];
 
 static size_t make_images(uint8_t *buf, uint32_t magic, uint32_t count, uint32_t rows,
@@ -49,7 +49,7 @@ static size_t make_labels(uint8_t *buf, uint32_t magic, uint32_t count)
 {
     return idx(buf, magic, &count, 1, tiny_labels, TINY);
 }
-#line 830 "book/25-mnist.nw"
+#line 800 "book/25-mnist.nw"
 static char case_dir[4200];
 static int cases;
 
@@ -75,7 +75,7 @@ static void put_file(const char *dir, const char *name, const uint8_t *buf, size
         fclose(f);
     }
 }
-#line 863 "book/25-mnist.nw"
+#line 833 "book/25-mnist.nw"
 static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
                           const uint8_t *lab, size_t len_l, const char *suffix)
 {
@@ -87,32 +87,7 @@ static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
     put_file(dir, name, lab, len_l);
     return dir;
 }
-#line 881 "book/25-mnist.nw"
-static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
-                             const uint8_t *lab, size_t len_l, long at)
-{
-    const char *dir = set_up(root, img, len_i, lab, len_l, ".gz");
-    char path[4400];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/train-images-idx3-ubyte.gz", dir);
-    stat(path, &st);
-    if (at < 0)
-        truncate(path, st.st_size + at);
-    else
-        #line 898 "book/25-mnist.nw"
-        {
-            FILE *f = fopen(path, "r+b");
-            int c;
-            fseek(f, at, SEEK_SET);
-            c = fgetc(f);
-            fseek(f, at, SEEK_SET);
-            fputc(c ^ 0xff, f);
-            fclose(f);
-        }
-    #line 893 "book/25-mnist.nw"
-    return dir;
-}
-#line 912 "book/25-mnist.nw"
+#line 849 "book/25-mnist.nw"
 static void expect_tiny(const char *what, const char *dir)
 {
     Mnist set;
@@ -126,20 +101,7 @@ static void expect_tiny(const char *what, const char *dir)
            "%s: labels 5 0 4", what);
     mnist_free(&set);
 }
-#line 947 "book/25-mnist.nw"
-static void expect_error(const char *what, const char *dir, const char *split,
-                         const char *phrase)
-{
-    Mnist set;
-    char err[512] = "";
-    int rc = mnist_load(&set, dir, split, err, sizeof err);
-    tap_ok(rc != 0 && strstr(err, phrase) != NULL && set.n == 0 && set.images == NULL
-           && set.labels == NULL, "%s: \"%s\"", what, err);
-    if (strstr(err, phrase) == NULL)
-        tap_diag("expected the message to contain \"%s\"", phrase);
-    mnist_free(&set);
-}
-#line 1086 "book/25-mnist.nw"
+#line 883 "book/25-mnist.nw"
 static void remove_tree(const char *path)
 {
     DIR *d = opendir(path);
@@ -157,7 +119,7 @@ static void remove_tree(const char *path)
     closedir(d);
     rmdir(path);
 }
-#line 1121 "book/25-mnist.nw"
+#line 918 "book/25-mnist.nw"
 static void check_real(const char *dir, const char *split, int n, const int *classes,
                        double mean)
 {
@@ -168,34 +130,72 @@ static void check_real(const char *dir, const char *split, int n, const int *cla
     int rc = mnist_load(&set, dir, split, err, sizeof err);
     tap_ok(rc == 0 && set.n == n, "real %s set loads %d images (%s)", split, set.n,
            rc == 0 ? "no error" : err);
-    #line 1147 "book/25-mnist.nw"
+    #line 944 "book/25-mnist.nw"
     for (int i = 0; i < set.n; i++)
         hist[set.labels[i]]++;
     for (int c = 0; c < MNIST_CLASSES; c++)
         sum += hist[c], same = same && hist[c] == classes[c];
     for (size_t p = 0; p < (size_t)set.n * MNIST_PIXELS; p++)
         pixels_sum += set.images[p];
-    #line 1138 "book/25-mnist.nw"
+    #line 935 "book/25-mnist.nw"
     tap_ok(sum == n, "real %s labels: histogram sums to %d", split, sum);
     tap_ok(same, "real %s class sizes %d %d %d %d %d %d %d %d %d %d", split, hist[0], hist[1],
            hist[2], hist[3], hist[4], hist[5], hist[6], hist[7], hist[8], hist[9]);
     pixels_sum /= (double)n * MNIST_PIXELS * 255.0;
     tap_ok(tap_rel_err(pixels_sum, mean, 1e-9) < 1e-3, "real %s mean pixel %.4f, expected %.4f",
            split, pixels_sum, mean);
-    #line 1133 "book/25-mnist.nw"
+    #line 930 "book/25-mnist.nw"
+    mnist_free(&set);
+}
+#line 80 "book/92-faults.nw"
+static const char *damage_gz(const char *root, const uint8_t *img, size_t len_i,
+                             const uint8_t *lab, size_t len_l, long at)
+{
+    const char *dir = set_up(root, img, len_i, lab, len_l, ".gz");
+    char path[4400];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/train-images-idx3-ubyte.gz", dir);
+    stat(path, &st);
+    if (at < 0)
+        truncate(path, st.st_size + at);
+    else
+        #line 97 "book/92-faults.nw"
+        {
+            FILE *f = fopen(path, "r+b");
+            int c;
+            fseek(f, at, SEEK_SET);
+            c = fgetc(f);
+            fseek(f, at, SEEK_SET);
+            fputc(c ^ 0xff, f);
+            fclose(f);
+        }
+    #line 92 "book/92-faults.nw"
+    return dir;
+}
+#line 112 "book/92-faults.nw"
+static void expect_error(const char *what, const char *dir, const char *split,
+                         const char *phrase)
+{
+    Mnist set;
+    char err[512] = "";
+    int rc = mnist_load(&set, dir, split, err, sizeof err);
+    tap_ok(rc != 0 && strstr(err, phrase) != NULL && set.n == 0 && set.images == NULL
+           && set.labels == NULL, "%s: \"%s\"", what, err);
+    if (strstr(err, phrase) == NULL)
+        tap_diag("expected the message to contain \"%s\"", phrase);
     mnist_free(&set);
 }
 
-#line 739 "book/25-mnist.nw"
+#line 709 "book/25-mnist.nw"
 int main(void)
 {
-    #line 761 "book/25-mnist.nw"
+    #line 731 "book/25-mnist.nw"
     char root[] = "/tmp/mnist-test-XXXXXX";
     if (mkdtemp(root) == NULL) {
         printf("Bail out! cannot make a temporary directory\n");
         return 1;
     }
-    #line 930 "book/25-mnist.nw"
+    #line 867 "book/25-mnist.nw"
     uint8_t img[2 * (16 + TINY * MNIST_PIXELS)] = { 0 }, lab[64] = { 0 };
     size_t len_i = make_images(img, 0x803, TINY, 28, 28);
     size_t len_l = make_labels(lab, 0x801, TINY);
@@ -207,7 +207,7 @@ int main(void)
         put_file(dir, "train-labels-idx1-ubyte", lab, len_l);
         expect_tiny("gzip images, plain labels", dir);
     }
-    #line 967 "book/25-mnist.nw"
+    #line 132 "book/92-faults.nw"
     expect_error("truncated images", set_up(root, img, len_i - 100, lab, len_l, ""),
                  "train", "truncated: header promises 2352 data bytes, file has 2252");
     expect_error("truncated labels", set_up(root, img, len_i, lab, len_l - 1, ""),
@@ -218,12 +218,12 @@ int main(void)
                  "train", "truncated header: 10 of 16 bytes");
     expect_error("trailing bytes", set_up(root, img, len_i + 5, lab, len_l, ""),
                  "train", "trailing bytes");
-    #line 984 "book/25-mnist.nw"
+    #line 149 "book/92-faults.nw"
     expect_error("gzip trailer cut", damage_gz(root, img, len_i, lab, len_l, -4),
                  "train", "train-images-idx3-ubyte.gz: read error: unexpected end of file");
     expect_error("gzip data corrupted", damage_gz(root, img, len_i, lab, len_l, 100),
                  "train", "train-images-idx3-ubyte.gz: read error");
-    #line 991 "book/25-mnist.nw"
+    #line 156 "book/92-faults.nw"
     make_images(img, 0x801, TINY, 28, 28);
     expect_error("images with the labels magic", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "magic number 0x00000801, expected 0x00000803");
@@ -235,14 +235,14 @@ int main(void)
     expect_error("labels with the images magic", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "magic number 0x00000803, expected 0x00000801");
     make_labels(lab, 0x801, TINY);
-    #line 1005 "book/25-mnist.nw"
+    #line 170 "book/92-faults.nw"
     make_images(img, 0x803, TINY, 28, 32);
     expect_error("28x32 images", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "images are 28x32, expected 28x28");
     make_images(img, 0x803, TINY, 0, 28);
     expect_error("0x28 images", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "images are 0x28");
-    #line 1014 "book/25-mnist.nw"
+    #line 179 "book/92-faults.nw"
     make_images(img, 0x803, 0xFFFFFFFF, 28, 28);
     expect_error("huge lying count", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "claims 4294967295 items");
@@ -250,7 +250,7 @@ int main(void)
     expect_error("lying count within the bound", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "truncated: header promises 784000000 data bytes");
     make_images(img, 0x803, TINY, 28, 28);
-    #line 1027 "book/25-mnist.nw"
+    #line 192 "book/92-faults.nw"
     len_l = make_labels(lab, 0x801, TINY - 1);
     expect_error("count mismatch", set_up(root, img, len_i, lab, len_l - 1, ""),
                  "train", "has 3 images but train-labels-idx1-ubyte has 2 labels");
@@ -259,7 +259,7 @@ int main(void)
     expect_error("label 10", set_up(root, img, len_i, lab, len_l, ""),
                  "train", "label 10 at index 1 is not a digit");
     lab[8 + 1] = tiny_labels[1];
-    #line 1042 "book/25-mnist.nw"
+    #line 207 "book/92-faults.nw"
     {
         const char *dir = new_case(root);
         put_file(dir, "train-images-idx3-ubyte", img, len_i);
@@ -267,7 +267,7 @@ int main(void)
                      "train-labels-idx1-ubyte: no such file (nor .gz); run `make data`");
         expect_error("unknown split", dir, "test", "unknown MNIST split \"test\"");
     }
-    #line 1057 "book/25-mnist.nw"
+    #line 222 "book/92-faults.nw"
     {
         const char *dir = set_up(root, img, len_i, lab, len_l, "");
         char path[4400];
@@ -281,7 +281,7 @@ int main(void)
             expect_error("unreadable labels", dir, "train", "cannot open: Permission denied");
         }
     }
-    #line 1073 "book/25-mnist.nw"
+    #line 238 "book/92-faults.nw"
     {
         char path[4400];
         snprintf(path, sizeof path, "%s/a-file", root);
@@ -290,7 +290,7 @@ int main(void)
         snprintf(path, sizeof path, "%s/nowhere", root);
         expect_error("missing directory", path, "train", "nowhere: no such directory");
     }
-    #line 1156 "book/25-mnist.nw"
+    #line 953 "book/25-mnist.nw"
     {
         static const int train[MNIST_CLASSES] = { 5923, 6742, 5958, 6131, 5842,
                                                   5421, 5918, 6265, 5851, 5949 };
@@ -305,8 +305,8 @@ int main(void)
                 tap_ok(1, "real MNIST # skip data/mnist absent; run `make data`");
         }
     }
-    #line 1106 "book/25-mnist.nw"
+    #line 903 "book/25-mnist.nw"
     remove_tree(root);
-    #line 747 "book/25-mnist.nw"
+    #line 717 "book/25-mnist.nw"
     return tap_done();
 }

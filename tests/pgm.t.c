@@ -1,11 +1,11 @@
-#line 1081 "book/26-augment-and-pgm.nw"
+#line 525 "book/26b-pgm.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "data/pgm.h"
 #include "base/rng.h"
 #include "tap.h"
-#line 1117 "book/26-augment-and-pgm.nw"
+#line 561 "book/26b-pgm.nw"
 enum { MAX_FILES = 64 };
 static char files[MAX_FILES][128];
 static int n_files;
@@ -24,7 +24,7 @@ static const char *put_text(const char *dir, const char *name, const char *text)
 {
     return put(dir, name, text, strlen(text));
 }
-#line 1147 "book/26-augment-and-pgm.nw"
+#line 591 "book/26b-pgm.nw"
 static void expect_pixels(const char *what, const char *path, int H, int W, const uint8_t *want)
 {
     uint8_t got[64];
@@ -33,7 +33,7 @@ static void expect_pixels(const char *what, const char *path, int H, int W, cons
     tap_ok(rc == 0 && memcmp(got, want, (size_t)(H * W)) == 0, "%s: reads %dx%d, every pixel as expected (%s)",
            what, W, H, rc == 0 ? "no error" : err);
 }
-#line 1158 "book/26-augment-and-pgm.nw"
+#line 602 "book/26b-pgm.nw"
 static void expect_error(const char *what, const char *path, int H, int W, const char *phrase)
 {
     uint8_t got[28 * 28];
@@ -44,7 +44,7 @@ static void expect_error(const char *what, const char *path, int H, int W, const
     if (strstr(err, phrase) == NULL)
         tap_diag("expected the message to contain \"%s\"", phrase);
 }
-#line 1256 "book/26-augment-and-pgm.nw"
+#line 700 "book/26b-pgm.nw"
 typedef struct {
     const char *what, *name, *bytes;
     int H, W;
@@ -59,16 +59,16 @@ static void expect_errors(const char *dir, const Case *cases, size_t n)
     }
 }
 
-#line 1089 "book/26-augment-and-pgm.nw"
+#line 533 "book/26b-pgm.nw"
 int main(void)
 {
-    #line 1105 "book/26-augment-and-pgm.nw"
+    #line 549 "book/26b-pgm.nw"
     char dir[] = "/tmp/pgm-test-XXXXXX";
     if (mkdtemp(dir) == NULL) {
         printf("Bail out! cannot make a temporary directory\n");
         return 1;
     }
-    #line 1174 "book/26-augment-and-pgm.nw"
+    #line 618 "book/26b-pgm.nw"
     {
         uint8_t img[28 * 28], back[28 * 28];
         char err[256] = "", path[128];
@@ -87,7 +87,7 @@ int main(void)
         rc = pgm_read_digit(back, path, err, sizeof err);
         tap_ok(rc == 0 && memcmp(img, back, sizeof img) == 0, "pgm_read_digit reads it too (%s)",
                rc == 0 ? "no error" : err);
-        #line 1197 "book/26-augment-and-pgm.nw"
+        #line 641 "book/26b-pgm.nw"
         FILE *f = fopen(path, "rb");
         char head[16] = "";
         long size = -1;
@@ -100,9 +100,9 @@ int main(void)
         }
         tap_ok(strcmp(head, "P5\n28 28\n255\n") == 0 && size == 13 + 28 * 28,
                "written file: header P5 28 28 255, %ld bytes (expected 797)", size);
-    #line 1193 "book/26-augment-and-pgm.nw"
+    #line 637 "book/26b-pgm.nw"
     }
-    #line 1216 "book/26-augment-and-pgm.nw"
+    #line 660 "book/26b-pgm.nw"
     static const uint8_t six[6] = { 0, 1, 127, 128, 254, 255 };
     expect_pixels("P2 with comments and odd whitespace",
                   put_text(dir, "plain.pgm", "P2\n# a comment\n3\t# width\n\n 2 # height\r\n255\n"
@@ -114,7 +114,7 @@ int main(void)
         memcpy(buf + sizeof head - 1, six, 6);
         expect_pixels("P5 with comments", put(dir, "binary.pgm", buf, sizeof buf), 2, 3, six);
     }
-    #line 1237 "book/26-augment-and-pgm.nw"
+    #line 681 "book/26b-pgm.nw"
     static const uint8_t want15[4] = { 0, 119, 136, 255 };
     expect_pixels("P2 maxval 15", put_text(dir, "m15.pgm", "P2 4 1 15 0 7 8 15\n"), 1, 4, want15);
     static const uint8_t want1[4] = { 0, 255, 255, 0 };
@@ -126,7 +126,7 @@ int main(void)
         expect_pixels("P5 maxval 65535, two bytes a sample", put(dir, "m16.pgm", wide, sizeof wide),
                       1, 3, want16);
     }
-    #line 1275 "book/26-augment-and-pgm.nw"
+    #line 719 "book/26b-pgm.nw"
     {
         char missing[128];
         snprintf(missing, sizeof missing, "%s/nowhere.pgm", dir);
@@ -142,7 +142,7 @@ int main(void)
         { "text", "text.pgm", "hello\n", 28, 28, "not a PGM image" },
     };
     expect_errors(dir, not_pgm, sizeof not_pgm / sizeof not_pgm[0]);
-    #line 1298 "book/26-augment-and-pgm.nw"
+    #line 742 "book/26b-pgm.nw"
     static const Case headers[] = {
         { "header cut after the width", "cut.pgm", "P5\n28 ", 28, 28, "truncated header: no height" },
         { "header ends in a comment", "comment.pgm", "P2 28 28 # 255", 28, 28,
@@ -164,7 +164,7 @@ int main(void)
           "maxval \"65536\" is not a whole number from 1 to 65535" },
     };
     expect_errors(dir, headers, sizeof headers / sizeof headers[0]);
-    #line 1327 "book/26-augment-and-pgm.nw"
+    #line 771 "book/26b-pgm.nw"
     static const Case rasters[] = {
         { "P5 raster cut", "cut5.pgm", "P5 3 2 255\n\1\2\3\4\5", 2, 3,
           "truncated pixel data: 5 of 6 bytes" },
@@ -186,7 +186,7 @@ int main(void)
           "the header ends in CR LF" },
     };
     expect_errors(dir, rasters, sizeof rasters / sizeof rasters[0]);
-    #line 1354 "book/26-augment-and-pgm.nw"
+    #line 798 "book/26b-pgm.nw"
     {
         uint8_t px[4] = { 0 };
         char err[256] = "";
@@ -198,10 +198,10 @@ int main(void)
             tap_ok(1, "write to a full disk # skip no /dev/full");
         }
     }
-    #line 1138 "book/26-augment-and-pgm.nw"
+    #line 582 "book/26b-pgm.nw"
     for (int k = 0; k < n_files; k++)
         unlink(files[k]);
     rmdir(dir);
-    #line 1100 "book/26-augment-and-pgm.nw"
+    #line 544 "book/26b-pgm.nw"
     return tap_done();
 }

@@ -1,4 +1,4 @@
-#line 672 "book/26-augment-and-pgm.nw"
+#line 113 "book/26b-pgm.nw"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -6,18 +6,18 @@
 #include <string.h>
 #include "base/check.h"
 #include "data/pgm.h"
-#line 758 "book/26-augment-and-pgm.nw"
+#line 199 "book/26b-pgm.nw"
 #include <limits.h>
-#line 1029 "book/26-augment-and-pgm.nw"
+#line 471 "book/26b-pgm.nw"
 #include "data/mnist.h"
-#line 748 "book/26-augment-and-pgm.nw"
+#line 189 "book/26b-pgm.nw"
 enum { TOKEN_SIZE = 24 };
-#line 784 "book/26-augment-and-pgm.nw"
+#line 225 "book/26b-pgm.nw"
 typedef struct {
     int plain, crlf;
     unsigned long width, height, maxval;
 } Header;
-#line 696 "book/26-augment-and-pgm.nw"
+#line 137 "book/26b-pgm.nw"
 static int is_space(int c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -28,7 +28,7 @@ static int next_token(char *tok, size_t size, FILE *f)
     /* tok (size bytes) <- the next token of f, clipped with "..."; 0 at end of file,
        else the character after the token */
     int c = getc(f);
-    #line 717 "book/26-augment-and-pgm.nw"
+    #line 158 "book/26b-pgm.nw"
     for (;;) {
         if (c == '#')
             while (c != EOF && c != '\n' && c != '\r')
@@ -37,12 +37,12 @@ static int next_token(char *tok, size_t size, FILE *f)
             break;
         c = getc(f);
     }
-    #line 707 "book/26-augment-and-pgm.nw"
+    #line 148 "book/26b-pgm.nw"
     if (c == EOF) {
         tok[0] = '\0';
         return 0;
     }
-    #line 734 "book/26-augment-and-pgm.nw"
+    #line 175 "book/26b-pgm.nw"
     size_t n = 0;
     int clipped = 0;
     for (; c != EOF && !is_space(c); c = getc(f)) {
@@ -54,10 +54,10 @@ static int next_token(char *tok, size_t size, FILE *f)
     tok[n] = '\0';
     if (clipped)
         memcpy(tok + size - 4, "...", 4);
-    #line 712 "book/26-augment-and-pgm.nw"
+    #line 153 "book/26b-pgm.nw"
     return c;
 }
-#line 760 "book/26-augment-and-pgm.nw"
+#line 201 "book/26b-pgm.nw"
 static int parse_number(unsigned long *v, const char *tok)
 {
     if (tok[0] == '\0' || strspn(tok, "0123456789") != strlen(tok))
@@ -68,16 +68,16 @@ static int parse_number(unsigned long *v, const char *tok)
         *v = ULONG_MAX;
     return 0;
 }
-#line 797 "book/26-augment-and-pgm.nw"
+#line 238 "book/26b-pgm.nw"
 static int read_field(unsigned long *v, int *end, FILE *f, const char *what, unsigned long lo,
                       unsigned long hi, const char *path, char *err, size_t errlen)
 {
     char tok[TOKEN_SIZE];
     if ((*end = next_token(tok, sizeof tok, f)) == 0) {
-        #line 777 "book/26-augment-and-pgm.nw"
+        #line 218 "book/26b-pgm.nw"
         if (ferror(f))
             return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-        #line 803 "book/26-augment-and-pgm.nw"
+        #line 244 "book/26b-pgm.nw"
         return input_error(err, errlen, "%s: truncated header: no %s", path, what);
     }
     if (parse_number(v, tok) != 0 || *v < lo || *v > hi)
@@ -85,27 +85,27 @@ static int read_field(unsigned long *v, int *end, FILE *f, const char *what, uns
                     what, tok, lo, hi);
     return 0;
 }
-#line 822 "book/26-augment-and-pgm.nw"
+#line 263 "book/26b-pgm.nw"
 static int read_header(Header *h, FILE *f, int H, int W, const char *path, char *err,
                        size_t errlen)
 {
     int end;
-    #line 869 "book/26-augment-and-pgm.nw"
+    #line 310 "book/26b-pgm.nw"
     int c0 = getc(f), c1 = c0 == EOF ? EOF : getc(f);
     if (c0 == EOF) {
-        #line 777 "book/26-augment-and-pgm.nw"
+        #line 218 "book/26b-pgm.nw"
         if (ferror(f))
             return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-        #line 872 "book/26-augment-and-pgm.nw"
+        #line 313 "book/26b-pgm.nw"
         return input_error(err, errlen, "%s: empty file, not a PGM image", path);
     }
     if (c0 == 'P' && (c1 == '5' || c1 == '2')) {
         h->plain = c1 == '2';
     } else {
-        #line 777 "book/26-augment-and-pgm.nw"
+        #line 218 "book/26b-pgm.nw"
         if (ferror(f))
             return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-        #line 883 "book/26-augment-and-pgm.nw"
+        #line 324 "book/26b-pgm.nw"
         const char *what = c0 == 'P' && (c1 == '1' || c1 == '4') ? "a PBM bitmap"
                          : c0 == 'P' && (c1 == '3' || c1 == '6') ? "a PPM colour image"
                          : c0 == 'P' && c1 == '7' ? "a PAM image"
@@ -113,9 +113,9 @@ static int read_header(Header *h, FILE *f, int H, int W, const char *path, char 
                          : c0 == 0xff && c1 == 0xd8 ? "a JPEG image" : "not a PGM image";
         return input_error(err, errlen, "%s: %s (starts with bytes 0x%02x 0x%02x), not a greyscale PGM "
                     "(P5 or P2); convert it to PGM first", path, what, c0, c1 == EOF ? 0 : c1);
-    #line 878 "book/26-augment-and-pgm.nw"
+    #line 319 "book/26b-pgm.nw"
     }
-    #line 827 "book/26-augment-and-pgm.nw"
+    #line 268 "book/26b-pgm.nw"
     if (read_field(&h->width, &end, f, "width", 1, PGM_MAX_SIDE, path, err, errlen) != 0
         || read_field(&h->height, &end, f, "height", 1, PGM_MAX_SIDE, path, err, errlen) != 0)
         return -1;
@@ -124,7 +124,7 @@ static int read_header(Header *h, FILE *f, int H, int W, const char *path, char 
                     W, H);
     if (read_field(&h->maxval, &end, f, "maxval", 1, PGM_MAX_MAXVAL, path, err, errlen) != 0)
         return -1;
-    #line 854 "book/26-augment-and-pgm.nw"
+    #line 295 "book/26b-pgm.nw"
     h->crlf = 0;
     if (!h->plain && end == '\r') {
         int c = getc(f);
@@ -132,15 +132,15 @@ static int read_header(Header *h, FILE *f, int H, int W, const char *path, char 
         if (c != EOF)
             ungetc(c, f);
     }
-    #line 836 "book/26-augment-and-pgm.nw"
+    #line 277 "book/26b-pgm.nw"
     return 0;
 }
-#line 900 "book/26-augment-and-pgm.nw"
+#line 341 "book/26b-pgm.nw"
 static uint8_t scale(unsigned long s, unsigned long maxval)
 {
     return (uint8_t)((255 * s + maxval / 2) / maxval);
 }
-#line 911 "book/26-augment-and-pgm.nw"
+#line 352 "book/26b-pgm.nw"
 static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                     char *err, size_t errlen)
 {
@@ -148,20 +148,20 @@ static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const c
     size_t bytes = h->maxval > 255 ? 2 : 1, w = h->width;
     for (size_t k = 0; k < n; k++) {
         unsigned long s = 0;
-        #line 929 "book/26-augment-and-pgm.nw"
+        #line 370 "book/26b-pgm.nw"
         for (size_t b = 0; b < bytes; b++) {
             int c = getc(f);
             if (c == EOF) {
-                #line 777 "book/26-augment-and-pgm.nw"
+                #line 218 "book/26b-pgm.nw"
                 if (ferror(f))
                     return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-                #line 933 "book/26-augment-and-pgm.nw"
+                #line 374 "book/26b-pgm.nw"
                 return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu bytes", path,
                             k * bytes + b, n * bytes);
             }
             s = s * 256 + (unsigned long)c;
         }
-        #line 919 "book/26-augment-and-pgm.nw"
+        #line 360 "book/26b-pgm.nw"
         if (s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is %lu, more than maxval %lu",
                         path, k / w, k % w, s, h->maxval);
@@ -169,7 +169,7 @@ static int read_raw(uint8_t *pixels, size_t n, const Header *h, FILE *f, const c
     }
     return 0;
 }
-#line 946 "book/26-augment-and-pgm.nw"
+#line 387 "book/26b-pgm.nw"
 static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const char *path,
                       char *err, size_t errlen)
 {
@@ -178,15 +178,15 @@ static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const
     size_t w = h->width;
     for (size_t k = 0; k < n; k++) {
         unsigned long s;
-        #line 965 "book/26-augment-and-pgm.nw"
+        #line 406 "book/26b-pgm.nw"
         if (!next_token(tok, sizeof tok, f)) {
-            #line 777 "book/26-augment-and-pgm.nw"
+            #line 218 "book/26b-pgm.nw"
             if (ferror(f))
                 return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-            #line 967 "book/26-augment-and-pgm.nw"
+            #line 408 "book/26b-pgm.nw"
             return input_error(err, errlen, "%s: truncated pixel data: %zu of %zu samples", path, k, n);
         }
-        #line 955 "book/26-augment-and-pgm.nw"
+        #line 396 "book/26b-pgm.nw"
         if (parse_number(&s, tok) != 0 || s > h->maxval)
             return input_error(err, errlen, "%s: sample at row %zu, column %zu is \"%s\", not a whole "
                         "number from 0 to %lu (the maxval)", path, k / w, k % w, tok, h->maxval);
@@ -194,7 +194,7 @@ static int read_plain(uint8_t *pixels, size_t n, const Header *h, FILE *f, const
     }
     return 0;
 }
-#line 975 "book/26-augment-and-pgm.nw"
+#line 416 "book/26b-pgm.nw"
 static int check_end(const Header *h, size_t n, FILE *f, const char *path, char *err,
                      size_t errlen)
 {
@@ -210,13 +210,13 @@ static int check_end(const Header *h, size_t n, FILE *f, const char *path, char 
         return input_error(err, errlen, "%s: trailing bytes after the %zu samples (a second image?)",
                     path, n);
     }
-    #line 777 "book/26-augment-and-pgm.nw"
+    #line 218 "book/26b-pgm.nw"
     if (ferror(f))
         return input_error(err, errlen, "%s: read error: %s", path, strerror(errno));
-    #line 991 "book/26-augment-and-pgm.nw"
+    #line 432 "book/26b-pgm.nw"
     return 0;
 }
-#line 1004 "book/26-augment-and-pgm.nw"
+#line 446 "book/26b-pgm.nw"
 int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t errlen)
 {
     /* pixels (H,W) <- the PGM image at path, scaled to 0..255 */
@@ -236,13 +236,13 @@ int pgm_read(uint8_t *pixels, int H, int W, const char *path, char *err, size_t 
     fclose(f);
     return rc;
 }
-#line 1033 "book/26-augment-and-pgm.nw"
+#line 476 "book/26b-pgm.nw"
 int pgm_read_digit(uint8_t *pixels, const char *path, char *err, size_t errlen)
 {
     /* pixels (28,28) <- the PGM image at path */
     return pgm_read(pixels, MNIST_ROWS, MNIST_COLS, path, err, errlen);
 }
-#line 1053 "book/26-augment-and-pgm.nw"
+#line 497 "book/26b-pgm.nw"
 int pgm_write(const char *path, const uint8_t *pixels, int H, int W, char *err, size_t errlen)
 {
     /* pixels (H,W) -> a P5 file at path, maxval 255 */

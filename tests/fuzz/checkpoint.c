@@ -1,4 +1,4 @@
-#line 353 "book/92-faults.nw"
+#line 692 "book/92-faults.nw"
 #include <zlib.h>
 #include "fuzz.h"
 #include "training/train.h"

@@ -1,4 +1,4 @@
-#line 261 "book/92-faults.nw"
+#line 600 "book/92-faults.nw"
 #ifndef FUZZ_H
 #define FUZZ_H
 #include <stdint.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#line 273 "book/92-faults.nw"
+#line 612 "book/92-faults.nw"
 static const char *fuzz_file(const char *name, const uint8_t *data, size_t size)
 {
     static char dir[64], path[128];
@@ -21,5 +21,5 @@ static const char *fuzz_file(const char *name, const uint8_t *data, size_t size)
         abort();
     return path;
 }
-#line 269 "book/92-faults.nw"
+#line 608 "book/92-faults.nw"
 #endif

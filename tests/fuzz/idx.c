@@ -1,4 +1,4 @@
-#line 302 "book/92-faults.nw"
+#line 641 "book/92-faults.nw"
 #include "fuzz.h"
 #include "data/mnist.h"
 

@@ -1,4 +1,4 @@
-#line 328 "book/92-faults.nw"
+#line 667 "book/92-faults.nw"
 #include "fuzz.h"
 #include "data/pgm.h"
 
