@@ -59,7 +59,7 @@ How each choice mirrors the C book (chunk names as in the noweb sources):
 * Input: book/28-training.nw batch_fill: bytes / 255, augmented in training,
   then standardised with mean 0.1307 and std 0.3081 (after augmentation, so the
   zeros brought in at the border are zero *ink*).
-* Augmentation: book/26-augment-and-pgm.nw augment_draw / augment_affine:
+* Augmentation: book/26-augment.nw augment_draw / augment_affine:
   angle uniform in [-7, 7) degrees, dx, dy uniform in [-2, 2) pixels; output
   pixel (x', y') reads the input at c + R(-theta) (p' - c - t), c = (13.5, 13.5),
   by bilinear interpolation with zero outside the image. Done for the whole
@@ -356,7 +356,7 @@ def warm_up(net, images, labels, batch):
 # --- a check of the augmentation against the C formula -------------------------------------------
 
 def augment_affine_reference(img, angle, dx, dy):
-    """A numpy port of book/26-augment-and-pgm.nw augment_affine (in double), for --self-test."""
+    """A numpy port of book/26-augment.nw augment_affine (in double), for --self-test."""
     H, W = img.shape
     cx, cy = (W - 1) / 2.0, (H - 1) / 2.0
     cos_t, sin_t = math.cos(angle), math.sin(angle)
