@@ -1,5 +1,5 @@
 #!/bin/bash
-# excelnet's command line: header, bad input, output files (book/10-excelnet.nw)
+# excelnet's command line: header, bad input, output files (book/93-programs.nw)
 bin=${BIN:-build/bin}
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 n=0; status=0

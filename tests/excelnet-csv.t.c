@@ -1,10 +1,10 @@
-#line 1086 "book/10-excelnet.nw"
+#line 518 "book/93-programs.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "excelnet/excelnet.h"
 #include "tap.h"
-#line 1117 "book/10-excelnet.nw"
+#line 549 "book/93-programs.nw"
 static void compare_rows(const char *cmd, const char *expected)
 {
     FILE *p = popen(cmd, "r");
@@ -14,7 +14,7 @@ static void compare_rows(const char *cmd, const char *expected)
     int status = p ? pclose(p) : -1;
     tap_ok(status == 0, "'%s' exits with status 0", cmd);
     tap_ok(strcmp(got, expected) == 0, "its output is byte for byte the in-process CSV");
-    #line 1136 "book/10-excelnet.nw"
+    #line 568 "book/93-programs.nw"
     Weights w = excelnet_default_weights;
     Forward f;
     Gradients g;
@@ -37,21 +37,21 @@ static void compare_rows(const char *cmd, const char *expected)
         excelnet_update(&w, &g, 2);
     }
     tap_ok(exact, "w1, w5, a_h2, a_o1, E_total, dE_dw1, dE_dw8 of 20 rows read back exactly");
-#line 1127 "book/10-excelnet.nw"
+#line 559 "book/93-programs.nw"
 }
-#line 1092 "book/10-excelnet.nw"
+#line 524 "book/93-programs.nw"
 int main(void)
 {
     const char *bin = getenv("BIN") ? getenv("BIN") : "build/bin";
     char cmd[512], expected[1 << 16];
     snprintf(cmd, sizeof cmd, "%s/excelnet --lr 2 --iters 20", bin);
-    #line 1109 "book/10-excelnet.nw"
+    #line 541 "book/93-programs.nw"
     FILE *mem = fmemopen(expected, sizeof expected, "w");
     Weights w = excelnet_default_weights;
     excelnet_csv_header(mem);
     excelnet_train(mem, &w, &excelnet_default_example, 2, 20);
     fclose(mem);
-    #line 1098 "book/10-excelnet.nw"
+    #line 530 "book/93-programs.nw"
     compare_rows(cmd, expected);
     return tap_done();
 }

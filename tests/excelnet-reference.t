@@ -1,5 +1,5 @@
 #!/bin/bash
-# E_total after 1 and 50 iterations at lr 1: excelnet against bc (book/10-excelnet.nw)
+# E_total after 1 and 50 iterations at lr 1: excelnet against bc (book/93-programs.nw)
 bin=${BIN:-build/bin}
 echo "1..2"
 ref=$(bc -lq <<'BC'

@@ -1,4 +1,4 @@
-#line 626 "book/10-excelnet.nw"
+#line 38 "book/93-programs.nw"
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include "base/check.h"
 #include "base/cli.h"
-#line 649 "book/10-excelnet.nw"
+#line 62 "book/93-programs.nw"
 int cli_parse_double(const char *text, double *out)
 {
     char *end;
@@ -24,7 +24,7 @@ int cli_parse_double(const char *text, double *out)
     *out = v;
     return 0;
 }
-#line 668 "book/10-excelnet.nw"
+#line 82 "book/93-programs.nw"
 int cli_parse_doubles(const char *text, double *out, int n)
 {
     char buf[64];
@@ -42,7 +42,7 @@ int cli_parse_doubles(const char *text, double *out, int n)
     }
     return *text == '\0' ? 0 : -1;
 }
-#line 693 "book/10-excelnet.nw"
+#line 108 "book/93-programs.nw"
 int cli_parse_long(const char *text, long lo, long hi, long *out)
 {
     char *end;
@@ -55,7 +55,7 @@ int cli_parse_long(const char *text, long lo, long hi, long *out)
     *out = v;
     return 0;
 }
-#line 715 "book/10-excelnet.nw"
+#line 131 "book/93-programs.nw"
 int cli_flag(int argc, char **argv, int *i, const char *name, const char **value)
 {
     const char *arg = argv[*i];
@@ -73,7 +73,7 @@ int cli_flag(int argc, char **argv, int *i, const char *name, const char **value
     *value = argv[++*i];
     return 1;
 }
-#line 742 "book/10-excelnet.nw"
+#line 160 "book/93-programs.nw"
 const char *cli_program = "?";
 
 void cli_usage_error(const char *fmt, ...)
@@ -86,7 +86,7 @@ void cli_usage_error(const char *fmt, ...)
     fprintf(stderr, " (try --help)\n");
     exit(2);
 }
-#line 785 "book/10-excelnet.nw"
+#line 207 "book/93-programs.nw"
 int cli_output_open(CliOutput *o, const char *path)
 {
     o->fp = stdout;
@@ -104,12 +104,12 @@ int cli_output_open(CliOutput *o, const char *path)
     memcpy(o->tmp, path, len);
     memcpy(o->tmp + len, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
     int fd = mkstemp(o->tmp);
-    #line 822 "book/10-excelnet.nw"
+    #line 244 "book/93-programs.nw"
     mode_t mask = umask(0);
     umask(mask);
     if (fd >= 0)
         fchmod(fd, 0666 & ~mask);
-    #line 803 "book/10-excelnet.nw"
+    #line 225 "book/93-programs.nw"
     if (fd < 0 || (o->fp = fdopen(fd, "w")) == NULL) {
         fprintf(stderr, "%s: cannot write %s: %s\n", cli_program, path, strerror(errno));
         if (fd >= 0)
@@ -119,7 +119,7 @@ int cli_output_open(CliOutput *o, const char *path)
     }
     return 0;
 }
-#line 836 "book/10-excelnet.nw"
+#line 258 "book/93-programs.nw"
 static void sync_directory_of(const char *path)
 {
     char *copy = xstrdup(path);
@@ -159,10 +159,10 @@ void cli_output_abandon(CliOutput *o)
     }
     free(o->path), free(o->tmp);
 }
-#line 892 "book/10-excelnet.nw"
+#line 317 "book/93-programs.nw"
 int cli_finish_stdout(int status)
 {
-    CliOutput out = { stdout, NULL, NULL };
+    CliOutput out = { .fp = stdout };
     if (cli_output_commit(&out) != 0 && status == 0)
         return 1;
     return status;

@@ -2,10 +2,10 @@
 #include <math.h>
 #include <stdio.h>
 #include "excelnet/excelnet.h"
-#line 105 "book/10-excelnet.nw"
-const Example excelnet_default_example = { 0.05, 0.1, 0.5, 0.5 };
+#line 107 "book/10-excelnet.nw"
+const Example excelnet_default_example = { .i1 = 0.05, .i2 = 0.1, .t1 = 0.5, .t2 = 0.5 };
 const Weights excelnet_default_weights = { 0.15, 0.2, 0.25, 0.3, 0.4, 0.45, 0.5, 0.55 };
-#line 117 "book/10-excelnet.nw"
+#line 121 "book/10-excelnet.nw"
 double sigmoid(double x)
 {
     return 1.0 / (1.0 + exp(-x));
@@ -13,46 +13,46 @@ double sigmoid(double x)
 
 void excelnet_forward(Forward *f, const Weights *w, const Example *x)
 {
-    #line 131 "book/10-excelnet.nw"
+    #line 135 "book/10-excelnet.nw"
     f->h1 = w->w1 * x->i1 + w->w2 * x->i2;
     f->a_h1 = sigmoid(f->h1);
     f->h2 = w->w3 * x->i1 + w->w4 * x->i2;
     f->a_h2 = sigmoid(f->h2);
-    #line 138 "book/10-excelnet.nw"
+    #line 142 "book/10-excelnet.nw"
     f->o1 = w->w5 * f->a_h1 + w->w6 * f->a_h2;
     f->a_o1 = sigmoid(f->o1);
     f->o2 = w->w7 * f->a_h1 + w->w8 * f->a_h2;
     f->a_o2 = sigmoid(f->o2);
-    #line 145 "book/10-excelnet.nw"
+    #line 149 "book/10-excelnet.nw"
     f->E1 = 0.5 * (x->t1 - f->a_o1) * (x->t1 - f->a_o1);
     f->E2 = 0.5 * (x->t2 - f->a_o2) * (x->t2 - f->a_o2);
     f->E_total = f->E1 + f->E2;
-#line 127 "book/10-excelnet.nw"
+#line 131 "book/10-excelnet.nw"
 }
-#line 224 "book/10-excelnet.nw"
+#line 229 "book/10-excelnet.nw"
 void excelnet_backward(Gradients *g, const Forward *f, const Weights *w, const Example *x)
 {
-    #line 234 "book/10-excelnet.nw"
+    #line 239 "book/10-excelnet.nw"
     double delta_o1 = (f->a_o1 - x->t1) * f->a_o1 * (1 - f->a_o1);
     double delta_o2 = (f->a_o2 - x->t2) * f->a_o2 * (1 - f->a_o2);
-    #line 239 "book/10-excelnet.nw"
+    #line 244 "book/10-excelnet.nw"
     g->dE_dw5 = delta_o1 * f->a_h1;
     g->dE_dw6 = delta_o1 * f->a_h2;
     g->dE_dw7 = delta_o2 * f->a_h1;
     g->dE_dw8 = delta_o2 * f->a_h2;
-    #line 269 "book/10-excelnet.nw"
+    #line 274 "book/10-excelnet.nw"
     g->dE_da_h1 = delta_o1 * w->w5 + delta_o2 * w->w7;
     g->dE_da_h2 = delta_o1 * w->w6 + delta_o2 * w->w8;
-    #line 309 "book/10-excelnet.nw"
+    #line 314 "book/10-excelnet.nw"
     double delta_h1 = g->dE_da_h1 * f->a_h1 * (1 - f->a_h1);
     double delta_h2 = g->dE_da_h2 * f->a_h2 * (1 - f->a_h2);
     g->dE_dw1 = delta_h1 * x->i1;
     g->dE_dw2 = delta_h1 * x->i2;
     g->dE_dw3 = delta_h2 * x->i1;
     g->dE_dw4 = delta_h2 * x->i2;
-#line 230 "book/10-excelnet.nw"
+#line 235 "book/10-excelnet.nw"
 }
-#line 327 "book/10-excelnet.nw"
+#line 333 "book/10-excelnet.nw"
 void excelnet_update(Weights *w, const Gradients *g, double lr)
 {
     w->w1 -= lr * g->dE_dw1;
@@ -64,13 +64,13 @@ void excelnet_update(Weights *w, const Gradients *g, double lr)
     w->w7 -= lr * g->dE_dw7;
     w->w8 -= lr * g->dE_dw8;
 }
-#line 351 "book/10-excelnet.nw"
+#line 359 "book/10-excelnet.nw"
 void excelnet_csv_header(FILE *out)
 {
     fputs("iter,w1,w2,w3,w4,w5,w6,w7,w8,h1,a_h1,h2,a_h2,o1,a_o1,o2,a_o2,"
           "E1,E2,E_total,dE_dw1,dE_dw2,dE_dw3,dE_dw4,dE_dw5,dE_dw6,dE_dw7,dE_dw8\n", out);
 }
-#line 364 "book/10-excelnet.nw"
+#line 372 "book/10-excelnet.nw"
 void excelnet_csv_row(FILE *out, long iter, const Weights *w, const Forward *f, const Gradients *g)
 {
     const double v[] = {
@@ -85,7 +85,7 @@ void excelnet_csv_row(FILE *out, long iter, const Weights *w, const Forward *f, 
         fprintf(out, ",%.17g", v[j]);
     fputc('\n', out);
 }
-#line 386 "book/10-excelnet.nw"
+#line 395 "book/10-excelnet.nw"
 void excelnet_train(FILE *out, Weights *w, const Example *x, double lr, long iters)
 {
     Forward f;
@@ -98,7 +98,7 @@ void excelnet_train(FILE *out, Weights *w, const Example *x, double lr, long ite
         excelnet_update(w, &g, lr);
     }
 }
-#line 431 "book/10-excelnet.nw"
+#line 458 "book/10-excelnet.nw"
 double excelnet_loss_from_hidden(double a_h1, double a_h2, const Weights *w, const Example *x)
 {
     double a_o1 = sigmoid(w->w5 * a_h1 + w->w6 * a_h2);

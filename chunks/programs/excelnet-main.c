@@ -1,10 +1,10 @@
-#line 907 "book/10-excelnet.nw"
+#line 332 "book/93-programs.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/cli.h"
 #include "excelnet/excelnet.h"
-#line 934 "book/10-excelnet.nw"
+#line 365 "book/93-programs.nw"
 typedef struct {
     Example example;
     Weights weights;
@@ -12,7 +12,7 @@ typedef struct {
     long iters;
     const char *csv;
 } Settings;
-#line 944 "book/10-excelnet.nw"
+#line 375 "book/93-programs.nw"
 static void usage(void)
 {
     printf("usage: excelnet [options]\n"
@@ -26,7 +26,7 @@ static void usage(void)
            "  --csv FILE            write the CSV to FILE instead of standard output\n"
            "  --help                print this help and exit\n");
 }
-#line 963 "book/10-excelnet.nw"
+#line 394 "book/93-programs.nw"
 static void read_flags(Settings *s, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
@@ -42,23 +42,23 @@ static void read_flags(Settings *s, int argc, char **argv)
             if (cli_parse_long(v, 0, 10000000, &s->iters) != 0)
                 cli_usage_error("--iters: '%s' is not a whole number from 0 to 10000000", v);
         } else if (cli_flag(argc, argv, &i, "--inputs", &v)) {
-            #line 993 "book/10-excelnet.nw"
+            #line 424 "book/93-programs.nw"
             if (cli_parse_doubles(v, d, 2) != 0)
                 cli_usage_error("--inputs: '%s' is not two numbers I1,I2", v);
             s->example.i1 = d[0], s->example.i2 = d[1];
-        #line 979 "book/10-excelnet.nw"
+        #line 410 "book/93-programs.nw"
         } else if (cli_flag(argc, argv, &i, "--targets", &v)) {
-            #line 997 "book/10-excelnet.nw"
+            #line 428 "book/93-programs.nw"
             if (cli_parse_doubles(v, d, 2) != 0)
                 cli_usage_error("--targets: '%s' is not two numbers T1,T2", v);
             s->example.t1 = d[0], s->example.t2 = d[1];
-        #line 981 "book/10-excelnet.nw"
+        #line 412 "book/93-programs.nw"
         } else if (cli_flag(argc, argv, &i, "--weights", &v)) {
-            #line 1001 "book/10-excelnet.nw"
+            #line 432 "book/93-programs.nw"
             if (cli_parse_doubles(v, d, 8) != 0)
                 cli_usage_error("--weights: '%s' is not eight numbers W1,...,W8", v);
             s->weights = (Weights){ d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7] };
-        #line 983 "book/10-excelnet.nw"
+        #line 414 "book/93-programs.nw"
         } else if (cli_flag(argc, argv, &i, "--csv", &v)) {
             s->csv = v;
         } else {
@@ -66,10 +66,16 @@ static void read_flags(Settings *s, int argc, char **argv)
         }
     }
 }
-#line 915 "book/10-excelnet.nw"
+#line 340 "book/93-programs.nw"
 int main(int argc, char **argv)
 {
-    Settings s = { excelnet_default_example, excelnet_default_weights, 0.5, 100, NULL };
+    Settings s = {
+        .example = excelnet_default_example,
+        .weights = excelnet_default_weights,
+        .lr = 0.5,
+        .iters = 100,
+        .csv = NULL,
+    };
     cli_program = "excelnet";
     read_flags(&s, argc, argv);
     CliOutput out;
