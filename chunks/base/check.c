@@ -1,4 +1,4 @@
-#line 133 "book/20-tensors-and-rng.nw"
+#line 140 "book/20-tensors-and-rng.nw"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@ void check_fail(const char *cond, const char *file, int line)
     fprintf(stderr, "%s:%d: checked runtime error: %s\n", file, line, cond);
     abort();
 }
-#line 160 "book/20-tensors-and-rng.nw"
+#line 167 "book/20-tensors-and-rng.nw"
 int input_error(char *err, size_t errlen, const char *fmt, ...)
 {
     va_list ap;
@@ -21,7 +21,7 @@ int input_error(char *err, size_t errlen, const char *fmt, ...)
     va_end(ap);
     return -1;
 }
-#line 190 "book/20-tensors-and-rng.nw"
+#line 197 "book/20-tensors-and-rng.nw"
 static void *allocated(void *p, size_t size)
 {
     if (p == NULL) {

@@ -1,4 +1,4 @@
-#line 76 "book/20-tensors-and-rng.nw"
+#line 83 "book/20-tensors-and-rng.nw"
 #ifndef REAL_H
 #define REAL_H
 #ifdef REAL_DOUBLE
@@ -6,7 +6,7 @@ typedef double real;
 #else
 typedef float real;
 #endif
-#line 92 "book/20-tensors-and-rng.nw"
+#line 99 "book/20-tensors-and-rng.nw"
 typedef enum { MODE_EVAL, MODE_TRAIN } Mode;  /* how a forward pass behaves: evaluation or training */
-#line 84 "book/20-tensors-and-rng.nw"
+#line 91 "book/20-tensors-and-rng.nw"
 #endif

@@ -1,10 +1,10 @@
-#line 237 "book/20-tensors-and-rng.nw"
+#line 244 "book/20-tensors-and-rng.nw"
 #include <stdint.h>
 #include "base/check.h"
 #include "base/rng.h"
-#line 365 "book/20-tensors-and-rng.nw"
+#line 378 "book/20-tensors-and-rng.nw"
 #include <math.h>
-#line 256 "book/20-tensors-and-rng.nw"
+#line 265 "book/20-tensors-and-rng.nw"
 uint64_t splitmix64(uint64_t *state)
 {
     uint64_t z = (*state += 0x9e3779b97f4a7c15u);
@@ -19,12 +19,12 @@ void rng_seed(Rng *rng, uint64_t seed)
     for (int i = 0; i < 4; i++)
         rng->s[i] = splitmix64(&seed);
 }
-#line 282 "book/20-tensors-and-rng.nw"
+#line 291 "book/20-tensors-and-rng.nw"
 static uint64_t rotl(uint64_t x, int k)
 {
     return (x << k) | (x >> (64 - k));
 }
-#line 291 "book/20-tensors-and-rng.nw"
+#line 301 "book/20-tensors-and-rng.nw"
 uint64_t rng_next(Rng *rng)
 {
     uint64_t *s = rng->s;
@@ -38,12 +38,12 @@ uint64_t rng_next(Rng *rng)
     s[3] = rotl(s[3], 45);
     return result;
 }
-#line 316 "book/20-tensors-and-rng.nw"
+#line 327 "book/20-tensors-and-rng.nw"
 double rng_uniform(Rng *rng)
 {
     return (double)(rng_next(rng) >> 11) * 0x1.0p-53;
 }
-#line 331 "book/20-tensors-and-rng.nw"
+#line 343 "book/20-tensors-and-rng.nw"
 uint64_t rng_below(Rng *rng, uint64_t n)
 {
     CHECK(n > 0);
@@ -54,7 +54,7 @@ uint64_t rng_below(Rng *rng, uint64_t n)
     while (x >= limit);
     return x % n;
 }
-#line 358 "book/20-tensors-and-rng.nw"
+#line 371 "book/20-tensors-and-rng.nw"
 double rng_normal(Rng *rng)
 {
     double u1 = 1.0 - rng_uniform(rng);

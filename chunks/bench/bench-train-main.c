@@ -1,4 +1,4 @@
-#line 436 "book/31-fast-step.nw"
+#line 439 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,18 +8,18 @@
 #include "base/check.h"
 #include "base/cli.h"
 #include "training/train.h"
-#line 561 "book/31-fast-step.nw"
+#line 564 "book/31-fast-step.nw"
 typedef struct {
-    const char *name;
+    const char *name;   /* the kernels, as the rows name them */
     Kernels kernels;
     int threads;
-    int training;
+    Mode mode;          /* MODE_TRAIN: train_epoch; MODE_EVAL: net_evaluate */
     int batches;
-    double best;
+    double best;        /* the best time so far, in seconds */
 } Measure;
-#line 647 "book/31-fast-step.nw"
+#line 652 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 474 "book/31-fast-step.nw"
+#line 477 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -46,7 +46,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 507 "book/31-fast-step.nw"
+#line 510 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -66,8 +66,8 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 538 "book/31-fast-step.nw"
-static double flops_per_image(const Net *net, int training)
+#line 541 "book/31-fast-step.nw"
+static double flops_per_image(const Net *net, Mode mode)
 {
     double flops = 0;
     for (int l = 0; l < net->nlayers; l++) {
@@ -75,11 +75,11 @@ static double flops_per_image(const Net *net, int training)
         if (L->spec.kind != LAYER_CONV)
             continue;
         double f = 2.0 * L->K * L->C * L->spec.R * L->spec.R * L->Ho * L->Wo;
-        flops += training ? (l == 0 ? 2 * f : 3 * f) : f;
+        flops += mode == MODE_TRAIN ? (l == 0 ? 2 * f : 3 * f) : f;
     }
     return flops;
 }
-#line 572 "book/31-fast-step.nw"
+#line 575 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -90,23 +90,23 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    #line 603 "book/31-fast-step.nw"
+    #line 606 "book/31-fast-step.nw"
     Mnist first = *train;
     first.n = c.batch;
     TrainState warm;
     train_state_init(&warm, &c, &first, test);
-    if (m->training)
+    if (m->mode == MODE_TRAIN)
         train_epoch(net, &first, &warm, 2, labels, NULL, NULL);
     else
         net_evaluate(net, test, c.batch, labels, index);
     train_state_free(&warm);
-    #line 583 "book/31-fast-step.nw"
+    #line 586 "book/31-fast-step.nw"
     Mnist part = *train;
     part.n = images;
     TrainState s;
     train_state_init(&s, &c, &part, test);
     double t0 = omp_get_wtime();
-    if (m->training)
+    if (m->mode == MODE_TRAIN)
         train_epoch(net, &part, &s, m->batches, labels, NULL, NULL);
     else
         net_evaluate(net, test, images, labels, index);
@@ -115,16 +115,16 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_free(net);
     return t;
 }
-#line 693 "book/31-fast-step.nw"
+#line 703 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 448 "book/31-fast-step.nw"
+#line 451 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    #line 731 "book/31-fast-step.nw"
+    #line 741 "book/31-fast-step.nw"
     cli_program = "bench-train";
     const char *data = NULL, *csv = NULL;
     long batches = 40;
@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     }
     if (data == NULL)
         cli_usage_error("needs --data DIR, the directory with the MNIST files");
-    #line 759 "book/31-fast-step.nw"
+    #line 769 "book/31-fast-step.nw"
     Mnist train, test;
     char err[512];
     if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -160,21 +160,23 @@ int main(int argc, char **argv)
         return 1;
     }
     int *index = xmalloc(128 * sizeof *index), *labels = xmalloc(128 * sizeof *labels);
-    #line 775 "book/31-fast-step.nw"
+    #line 785 "book/31-fast-step.nw"
     double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
     printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
            batches, omp_get_max_threads());
-    #line 623 "book/31-fast-step.nw"
+    #line 626 "book/31-fast-step.nw"
     int T = omp_get_max_threads();
     int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
     Measure m[] = {
-        [PLAIN_T]     = { "plain",     KERNELS_PLAIN,     T, 1, plain_batches, 1e30 },
-        [FAST_CONV_T] = { "fast-conv", KERNELS_FAST_CONV, T, 1, batches, 1e30 },
-        [FAST_1]      = { "fast",      KERNELS_FAST,      1, 1, batches, 1e30 },
-        [FAST_T]      = { "fast",      KERNELS_FAST,      T, 1, batches, 1e30 },
-        [INFER_1]     = { "fast",      KERNELS_FAST,      1, 0, batches, 1e30 },
-        [INFER_T]     = { "fast",      KERNELS_FAST,      T, 0, batches, 1e30 },
+        [PLAIN_T]     = { "plain",     KERNELS_PLAIN,     .threads = T, .mode = MODE_TRAIN, .batches = plain_batches },
+        [FAST_CONV_T] = { "fast-conv", KERNELS_FAST_CONV, .threads = T, .mode = MODE_TRAIN, .batches = batches },
+        [FAST_1]      = { "fast",      KERNELS_FAST,      .threads = 1, .mode = MODE_TRAIN, .batches = batches },
+        [FAST_T]      = { "fast",      KERNELS_FAST,      .threads = T, .mode = MODE_TRAIN, .batches = batches },
+        [INFER_1]     = { "fast",      KERNELS_FAST,      .threads = 1, .mode = MODE_EVAL,  .batches = batches },
+        [INFER_T]     = { "fast",      KERNELS_FAST,      .threads = T, .mode = MODE_EVAL,  .batches = batches },
     };
+    for (int k = 0; k < NMEASURES; k++)
+        m[k].best = 1e30;
     for (int round = 0; round < 3; round++)
         for (int k = 0; k < NMEASURES; k++) {
             if (T == 1 && (k == FAST_T || k == INFER_T))
@@ -182,31 +184,32 @@ int main(int argc, char **argv)
             double t = time_once(&m[k], &train, &test, index, labels);
             m[k].best = t < m[k].best ? t : m[k].best;
         }
-    #line 661 "book/31-fast-step.nw"
+    #line 670 "book/31-fast-step.nw"
     Net *shape = net_create(train_defaults().arch, 1);
-    double f_train = flops_per_image(shape, 1), f_infer = flops_per_image(shape, 0);
+    double f_train = flops_per_image(shape, MODE_TRAIN), f_infer = flops_per_image(shape, MODE_EVAL);
     net_free(shape);
     BenchRow rows[40];
     int nr = 0;
-    rows[nr++] = (BenchRow){ "setup", "batches", T, "count", (double)batches };
+    rows[nr++] = (BenchRow){ .measure = "setup", .kernels = "batches", .threads = T, .unit = "count",
+                             .value = (double)batches };
     rows[nr++] = (BenchRow){ "setup", "flops", T, "tflop_per_epoch", f_train * 60000 * 1e-12 };
     rows[nr++] = (BenchRow){ "peak", "fma", 1, "gflop_s", peak1 };
     rows[nr++] = (BenchRow){ "peak", "fma", T, "gflop_s", peakT };
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        #line 682 "book/31-fast-step.nw"
-        const char *what = m[k].training ? "train" : "infer";
+        #line 692 "book/31-fast-step.nw"
+        const char *what = m[k].mode == MODE_TRAIN ? "train" : "infer";
         double rate = per_second(&m[k]);
-        double gflops = rate * (m[k].training ? f_train : f_infer) * 1e-9;
+        double gflops = rate * (m[k].mode == MODE_TRAIN ? f_train : f_infer) * 1e-9;
         double peak = m[k].threads == 1 ? peak1 : peakT;
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "images_per_s", rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-    #line 674 "book/31-fast-step.nw"
+    #line 684 "book/31-fast-step.nw"
     }
-    #line 705 "book/31-fast-step.nw"
+    #line 715 "book/31-fast-step.nw"
     int fast_T = T > 1 ? FAST_T : FAST_1;
     rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
     rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -216,10 +219,10 @@ int main(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-    #line 676 "book/31-fast-step.nw"
+    #line 686 "book/31-fast-step.nw"
     bench_rows_print(stdout, rows, nr);
     if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
         return 1;
-    #line 455 "book/31-fast-step.nw"
+    #line 458 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }

@@ -1,4 +1,4 @@
-#line 1314 "book/30-fast-conv.nw"
+#line 675 "book/30a-im2col.nw"
 #include "bench/bench.h"
 #include "base/cli.h"
 

@@ -1,4 +1,4 @@
-#line 276 "book/31-fast-step.nw"
+#line 278 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
@@ -46,20 +46,20 @@ static void normalise_channel(float *act, const float *in, int N, int C, int c, 
     }
 #line 110 "book/31-fast-step.nw"
 }
-#line 139 "book/31-fast-step.nw"
+#line 140 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode)
 {
     /* in (N,C,H,W), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
     CHECK(act != NULL);
-    #line 131 "book/22-batchnorm.nw"
+    #line 133 "book/22-batchnorm.nw"
     CHECK(in != NULL && gamma != NULL && beta != NULL);
     CHECK(mean != NULL && rstd != NULL && running_mean != NULL && running_var != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
     CHECK(mode == MODE_EVAL || M > 1);
-    #line 146 "book/31-fast-step.nw"
+    #line 147 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         if (mode == MODE_TRAIN) {
@@ -67,25 +67,25 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
             channel_statistics(&mu, &var, in, N, C, c, HW);
             mean[c] = (float)mu;
             rstd[c] = (float)(1 / sqrt(var + BN_EPS));
-            #line 165 "book/22-batchnorm.nw"
+            #line 167 "book/22-batchnorm.nw"
             running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
             running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
-        #line 154 "book/31-fast-step.nw"
+        #line 155 "book/31-fast-step.nw"
         } else {
-            #line 170 "book/22-batchnorm.nw"
+            #line 172 "book/22-batchnorm.nw"
             mean[c] = running_mean[c];
             rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
-        #line 156 "book/31-fast-step.nw"
+        #line 157 "book/31-fast-step.nw"
         }
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 184 "book/31-fast-step.nw"
+#line 185 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
                                   const float *in, int N, int C, int c, size_t HW, float m)
 {
-    #line 193 "book/31-fast-step.nw"
+    #line 194 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
@@ -99,14 +99,14 @@ static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 189 "book/31-fast-step.nw"
+#line 190 "book/31-fast-step.nw"
 }
-#line 209 "book/31-fast-step.nw"
+#line 210 "book/31-fast-step.nw"
 __attribute__((target_clones("avx512f", "avx2", "default")))
 static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
                                    int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
 {
-    #line 218 "book/31-fast-step.nw"
+    #line 219 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
         const float *x = in + plane, *a = act + plane, *g = dact + plane;
@@ -117,21 +117,21 @@ static void channel_input_gradient(float *din, const float *dact, const float *a
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 214 "book/31-fast-step.nw"
+#line 215 "book/31-fast-step.nw"
 }
-#line 245 "book/31-fast-step.nw"
+#line 247 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
 {
     /* dact, act, in (N,C,H,W); gamma, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
     CHECK(dact != NULL && act != NULL);
-    #line 310 "book/22-batchnorm.nw"
+    #line 313 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 252 "book/31-fast-step.nw"
+    #line 254 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         double sum_dy, sum_dy_xc;

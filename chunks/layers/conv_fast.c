@@ -1,13 +1,13 @@
-#line 1015 "book/30-fast-conv.nw"
+#line 369 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/check.h"
 #include "layers/conv_fast.h"
 #include "layers/gemm.h"
-#line 685 "book/30-fast-conv.nw"
+#line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 711 "book/30-fast-conv.nw"
+#line 63 "book/30a-im2col.nw"
 static size_t conv_lines(size_t floats)
 {
     return (floats + 15) / 16 * 16;
@@ -19,19 +19,19 @@ static size_t conv_pack_size(int C, int K, int R, int P)
     size_t b = gemm_pack_size(C * R * R, P, K);
     return conv_lines(f > d ? (f > b ? f : b) : (d > b ? d : b));
 }
-#line 725 "book/30-fast-conv.nw"
+#line 77 "book/30a-im2col.nw"
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
 {
     #line 75 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 728 "book/30-fast-conv.nw"
+    #line 80 "book/30a-im2col.nw"
     size_t P = (size_t)Ho * Wo, groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t per_thread = conv_lines((size_t)C * R * R * P) + conv_pack_size(C, K, R, P);
     return omp_get_max_threads() * per_thread + groups * conv_lines((size_t)K * C * R * R);
 }
-#line 735 "book/30-fast-conv.nw"
+#line 87 "book/30a-im2col.nw"
 void conv_work_reserve(ConvWork *work, size_t size)
 {
     CHECK(work != NULL);
@@ -48,27 +48,27 @@ void conv_work_free(ConvWork *work)
     free(work->mem);
     *work = (ConvWork){0};
 }
-#line 773 "book/30-fast-conv.nw"
+#line 125 "book/30a-im2col.nw"
 static void conv_span(int v, int pad, int W, int Wo, int *j0, int *j1)
 {
     *j0 = pad - v > 0 ? pad - v : 0;
     *j1 = W + pad - v < Wo ? W + pad - v : Wo;
 }
-#line 785 "book/30-fast-conv.nw"
+#line 137 "book/30a-im2col.nw"
 static void im2col(float *col, const float *x, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* x (C,H,W) -> col (C*R*R, Ho*Wo) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 801 "book/30-fast-conv.nw"
+                #line 153 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 792 "book/30-fast-conv.nw"
+                #line 144 "book/30a-im2col.nw"
                 float *row = col + r * Ho * Wo;
                 for (int i = 0; i < Ho; i++) {
-                    #line 807 "book/30-fast-conv.nw"
+                    #line 159 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -85,24 +85,24 @@ static void im2col(float *col, const float *x, int C, int H, int W, int R, int p
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 795 "book/30-fast-conv.nw"
+                #line 147 "book/30a-im2col.nw"
                 }
             }
 }
-#line 842 "book/30-fast-conv.nw"
+#line 194 "book/30a-im2col.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 801 "book/30-fast-conv.nw"
+                #line 153 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 849 "book/30-fast-conv.nw"
+                #line 201 "book/30a-im2col.nw"
                 const float *row = col + r * Ho * Wo;
-                #line 856 "book/30-fast-conv.nw"
+                #line 208 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
                     int a = i + u - pad;
                     if (a < 0 || a >= H)
@@ -113,10 +113,10 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
                     for (int j = j0; j < j1; j++)
                         dst[j + v - pad] += src[j];
                 }
-            #line 851 "book/30-fast-conv.nw"
+            #line 203 "book/30a-im2col.nw"
             }
 }
-#line 893 "book/30-fast-conv.nw"
+#line 246 "book/30a-im2col.nw"
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -126,18 +126,18 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 882 "book/30-fast-conv.nw"
+    #line 235 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 899 "book/30-fast-conv.nw"
+    #line 252 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 756 "book/30-fast-conv.nw"
+        #line 108 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         size_t col_size = conv_lines((size_t)CRR * P), pack_size = conv_pack_size(C, K, R, P);
         float *col = work->mem + t * (col_size + pack_size);
         float *pack = col + col_size;
-        #line 902 "book/30-fast-conv.nw"
+        #line 255 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -147,7 +147,7 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
         }
     }
 }
-#line 928 "book/30-fast-conv.nw"
+#line 282 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -157,21 +157,21 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 882 "book/30-fast-conv.nw"
+    #line 235 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 934 "book/30-fast-conv.nw"
+    #line 288 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
     #pragma omp parallel
     {
-        #line 756 "book/30-fast-conv.nw"
+        #line 108 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         size_t col_size = conv_lines((size_t)CRR * P), pack_size = conv_pack_size(C, K, R, P);
         float *col = work->mem + t * (col_size + pack_size);
         float *pack = col + col_size;
-        #line 956 "book/30-fast-conv.nw"
+        #line 310 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -183,7 +183,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
                 gemm(dwg, gn, direct ? x : col, K, CRR, P, P, P, CRR,
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
                 if (din != NULL) {
-                    #line 978 "book/30-fast-conv.nw"
+                    #line 332 "book/30a-im2col.nw"
                     float *dx = din + (size_t)n * C * H * W;
                     if (direct) {
                         gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | GEMM_ACCUMULATE, pack);
@@ -191,11 +191,11 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
                         gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
                         col2im(dx, col, C, H, W, R, pad, Ho, Wo);
                     }
-                #line 968 "book/30-fast-conv.nw"
+                #line 322 "book/30a-im2col.nw"
                 }
             }
         }
-        #line 993 "book/30-fast-conv.nw"
+        #line 347 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -203,6 +203,6 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 942 "book/30-fast-conv.nw"
+    #line 296 "book/30a-im2col.nw"
     }
 }

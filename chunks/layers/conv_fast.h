@@ -1,20 +1,25 @@
-#line 1005 "book/30-fast-conv.nw"
+#line 359 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
-#line 696 "book/30-fast-conv.nw"
+#line 45 "book/30a-im2col.nw"
 typedef struct ConvWork {
-    float *mem;
-    size_t size;
+    float *mem;    /* 64-byte aligned; {0} is an empty workspace */
+    size_t size;   /* floats at mem */
 } ConvWork;
+/* floats of workspace the fast convolution of these sizes needs on omp_get_max_threads() threads */
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
+/* grows work to at least size floats, never shrinks it; the contents are scratch */
 void conv_work_reserve(ConvWork *work, size_t size);
+/* frees work's memory and leaves it empty, {0} */
 void conv_work_free(ConvWork *work);
-#line 876 "book/30-fast-conv.nw"
+#line 228 "book/30a-im2col.nw"
+/* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 923 "book/30-fast-conv.nw"
+#line 276 "book/30a-im2col.nw"
+/* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 1009 "book/30-fast-conv.nw"
+#line 363 "book/30a-im2col.nw"
 #endif

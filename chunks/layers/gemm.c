@@ -1,17 +1,17 @@
-#line 476 "book/30-fast-conv.nw"
+#line 482 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
-#line 124 "book/30-fast-conv.nw"
+#line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 178 "book/30-fast-conv.nw"
+#line 184 "book/30-fast-conv.nw"
 enum { GEMM_MR = 8, GEMM_NR = 16 };
-#line 281 "book/30-fast-conv.nw"
+#line 287 "book/30-fast-conv.nw"
 enum { GEMM_MC = 128, GEMM_KC = 256, GEMM_NC = 2048 };
-#line 440 "book/30-fast-conv.nw"
+#line 446 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 206 "book/30-fast-conv.nw"
+#line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
                       int i0, int m, int p0, int k, int width)
 {
@@ -20,31 +20,31 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
         int rows = m - s < width ? m - s : width;
         float *panel = dst + (size_t)(s / width) * k * width;
         if (trans) {
-            #line 233 "book/30-fast-conv.nw"
+            #line 239 "book/30-fast-conv.nw"
             for (int p = 0; p < k; p++) {
                 const float *src = a + (size_t)(p0 + p) * lda + i0 + s;
                 #pragma omp simd
                 for (int i = 0; i < rows; i++)
                     panel[(size_t)p * width + i] = src[i];
             }
-        #line 215 "book/30-fast-conv.nw"
+        #line 221 "book/30-fast-conv.nw"
         } else {
-            #line 242 "book/30-fast-conv.nw"
+            #line 248 "book/30-fast-conv.nw"
             for (int i = 0; i < rows; i++) {
                 const float *src = a + (size_t)(i0 + s + i) * lda + p0;
                 for (int p = 0; p < k; p++)
                     panel[(size_t)p * width + i] = src[p];
             }
-        #line 217 "book/30-fast-conv.nw"
+        #line 223 "book/30-fast-conv.nw"
         }
-        #line 250 "book/30-fast-conv.nw"
+        #line 256 "book/30-fast-conv.nw"
         for (int p = 0; p < k && rows < width; p++)
             for (int i = rows; i < width; i++)
                 panel[(size_t)p * width + i] = 0;
-    #line 219 "book/30-fast-conv.nw"
+    #line 225 "book/30-fast-conv.nw"
     }
 }
-#line 289 "book/30-fast-conv.nw"
+#line 295 "book/30-fast-conv.nw"
 static int gemm_round(int n, int block, int panel)
 {
     n = n < block ? n : block;
@@ -56,13 +56,13 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 412 "book/30-fast-conv.nw"
+#line 418 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 325 "book/30-fast-conv.nw"
+    #line 331 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -70,21 +70,21 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 355 "book/30-fast-conv.nw"
+                #line 361 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 342 "book/30-fast-conv.nw"
+                #line 348 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 368 "book/30-fast-conv.nw"
+                #line 374 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 378 "book/30-fast-conv.nw"
+                    #line 384 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -93,9 +93,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 372 "book/30-fast-conv.nw"
+                #line 378 "book/30-fast-conv.nw"
                 } else {
-                    #line 389 "book/30-fast-conv.nw"
+                    #line 395 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -103,18 +103,18 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 374 "book/30-fast-conv.nw"
+                #line 380 "book/30-fast-conv.nw"
                 }
-            #line 335 "book/30-fast-conv.nw"
+            #line 341 "book/30-fast-conv.nw"
             }
-#line 418 "book/30-fast-conv.nw"
+#line 424 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 325 "book/30-fast-conv.nw"
+    #line 331 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -122,21 +122,21 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 355 "book/30-fast-conv.nw"
+                #line 361 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 342 "book/30-fast-conv.nw"
+                #line 348 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 368 "book/30-fast-conv.nw"
+                #line 374 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 378 "book/30-fast-conv.nw"
+                    #line 384 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -145,9 +145,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 372 "book/30-fast-conv.nw"
+                #line 378 "book/30-fast-conv.nw"
                 } else {
-                    #line 389 "book/30-fast-conv.nw"
+                    #line 395 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -155,18 +155,18 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 374 "book/30-fast-conv.nw"
+                #line 380 "book/30-fast-conv.nw"
                 }
-            #line 335 "book/30-fast-conv.nw"
+            #line 341 "book/30-fast-conv.nw"
             }
-#line 425 "book/30-fast-conv.nw"
+#line 431 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 325 "book/30-fast-conv.nw"
+    #line 331 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -174,21 +174,21 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 355 "book/30-fast-conv.nw"
+                #line 361 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 342 "book/30-fast-conv.nw"
+                #line 348 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 368 "book/30-fast-conv.nw"
+                #line 374 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 378 "book/30-fast-conv.nw"
+                    #line 384 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -197,9 +197,9 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 372 "book/30-fast-conv.nw"
+                #line 378 "book/30-fast-conv.nw"
                 } else {
-                    #line 389 "book/30-fast-conv.nw"
+                    #line 395 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -207,13 +207,13 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 374 "book/30-fast-conv.nw"
+                #line 380 "book/30-fast-conv.nw"
                 }
-            #line 335 "book/30-fast-conv.nw"
+            #line 341 "book/30-fast-conv.nw"
             }
-#line 432 "book/30-fast-conv.nw"
+#line 438 "book/30-fast-conv.nw"
 }
-#line 488 "book/30-fast-conv.nw"
+#line 494 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -228,18 +228,18 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 511 "book/30-fast-conv.nw"
+#line 517 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
     /* c (M,N) = or += op(a) (M,K) . op(b) (K,N) */
-    #line 142 "book/30-fast-conv.nw"
+    #line 148 "book/30-fast-conv.nw"
     CHECK(c != NULL && a != NULL && b != NULL && pack != NULL);
     CHECK(M > 0 && N > 0 && K > 0);
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 516 "book/30-fast-conv.nw"
+    #line 522 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -248,13 +248,13 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 531 "book/30-fast-conv.nw"
+            #line 537 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 525 "book/30-fast-conv.nw"
+        #line 531 "book/30-fast-conv.nw"
         }
     }
 }

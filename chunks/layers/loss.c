@@ -2,7 +2,7 @@
 #include <math.h>
 #include "base/check.h"
 #include "layers/loss.h"
-#line 52 "book/24-loss-and-sgd.nw"
+#line 53 "book/24-loss-and-sgd.nw"
 double logsoftmax_nll_forward(real *logp, const real *logits, const int *labels, int N, int K)
 {
     /* logits (N,K), labels (N) -> logp (N,K); returns the mean loss */
@@ -12,7 +12,7 @@ double logsoftmax_nll_forward(real *logp, const real *logits, const int *labels,
         const real *z = logits + (size_t)n * K;
         real *lp = logp + (size_t)n * K;
         CHECK(labels[n] >= 0 && labels[n] < K);
-        #line 71 "book/24-loss-and-sgd.nw"
+        #line 72 "book/24-loss-and-sgd.nw"
         double m = z[0];
         for (int k = 1; k < K; k++)
             m = z[k] > m ? z[k] : m;
@@ -20,14 +20,14 @@ double logsoftmax_nll_forward(real *logp, const real *logits, const int *labels,
         for (int k = 0; k < K; k++)
             sum += exp(z[k] - m);
         double lse = m + log(sum);
-        #line 62 "book/24-loss-and-sgd.nw"
+        #line 63 "book/24-loss-and-sgd.nw"
         for (int k = 0; k < K; k++)
             lp[k] = (real)(z[k] - lse);
         loss -= lp[labels[n]];
     }
     return loss / N;
 }
-#line 103 "book/24-loss-and-sgd.nw"
+#line 105 "book/24-loss-and-sgd.nw"
 void logsoftmax_nll_backward(real *dlogits, const real *logp, const int *labels, int N, int K)
 {
     /* logp (N,K), labels (N) -> dlogits += (N,K) */

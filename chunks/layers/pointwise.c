@@ -1,7 +1,7 @@
 #line 22 "book/23-pointwise-and-pooling.nw"
 #include "base/check.h"
 #include "layers/pointwise.h"
-#line 38 "book/23-pointwise-and-pooling.nw"
+#line 39 "book/23-pointwise-and-pooling.nw"
 void relu_forward(real *out, const real *in, size_t n)
 {
     /* in (n) -> out (n) */
@@ -10,7 +10,7 @@ void relu_forward(real *out, const real *in, size_t n)
     for (size_t i = 0; i < n; i++)
         out[i] = in[i] > 0 ? in[i] : 0;
 }
-#line 74 "book/23-pointwise-and-pooling.nw"
+#line 76 "book/23-pointwise-and-pooling.nw"
 void relu_backward(real *din, const real *dout, const real *in, size_t n)
 {
     /* dout, in (n) -> din += (n); in may be the forward output instead */
@@ -19,7 +19,7 @@ void relu_backward(real *din, const real *dout, const real *in, size_t n)
     for (size_t i = 0; i < n; i++)
         din[i] += in[i] > 0 ? dout[i] : 0;
 }
-#line 112 "book/23-pointwise-and-pooling.nw"
+#line 115 "book/23-pointwise-and-pooling.nw"
 void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, Mode mode)
 {
     /* in (n) -> out (n), mask (n) */
@@ -32,7 +32,7 @@ void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, 
         out[i] = mask[i] * in[i];
     }
 }
-#line 133 "book/23-pointwise-and-pooling.nw"
+#line 137 "book/23-pointwise-and-pooling.nw"
 void dropout_backward(real *din, const real *dout, const real *mask, size_t n)
 {
     /* dout, mask (n) -> din += (n) */

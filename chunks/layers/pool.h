@@ -1,13 +1,17 @@
-#line 156 "book/23-pointwise-and-pooling.nw"
+#line 160 "book/23-pointwise-and-pooling.nw"
 #ifndef POOL_H
 #define POOL_H
 #include "base/real.h"
-#line 183 "book/23-pointwise-and-pooling.nw"
+#line 187 "book/23-pointwise-and-pooling.nw"
+/* out (N,C,H/2,W/2) = max of each 2x2 window of in (N,C,H,W), argmax = its offset in in; H, W even */
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W);
-#line 219 "book/23-pointwise-and-pooling.nw"
+#line 224 "book/23-pointwise-and-pooling.nw"
+/* din (N,C,H,W) += dout (N,C,H/2,W/2) at the forward's argmax offsets */
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W);
-#line 248 "book/23-pointwise-and-pooling.nw"
+#line 254 "book/23-pointwise-and-pooling.nw"
+/* out (N,C) = mean of each H x W plane of in (N,C,H,W) */
 void gap_forward(real *out, const real *in, int N, int C, int H, int W);
+/* din (N,C,H,W) += dout (N,C) / (H W) */
 void gap_backward(real *din, const real *dout, int N, int C, int H, int W);
-#line 160 "book/23-pointwise-and-pooling.nw"
+#line 164 "book/23-pointwise-and-pooling.nw"
 #endif
