@@ -11,16 +11,20 @@
 #include "base/real.h"
 #include "base/rng.h"
 #include "tap.h"
-#line 625 "book/20-tensors-and-rng.nw"
+#line 632 "book/20-tensors-and-rng.nw"
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#line 548 "book/20-tensors-and-rng.nw"
+#line 551 "book/20-tensors-and-rng.nw"
 #define GC_H     1e-3
+#ifndef GC_TOL
 #define GC_TOL   1e-6
+#endif
+#ifndef GC_FLOOR
 #define GC_FLOOR 1e-8
-#line 557 "book/20-tensors-and-rng.nw"
+#endif
+#line 564 "book/20-tensors-and-rng.nw"
 static inline real *gc_zeros(size_t n)
 {
     real *x = xcalloc(n, sizeof *x);
@@ -42,7 +46,7 @@ static inline double gc_dot(const real *a, const real *b, size_t n)
         s += (double)a[i] * b[i];
     return s;
 }
-#line 588 "book/20-tensors-and-rng.nw"
+#line 595 "book/20-tensors-and-rng.nw"
 typedef double (*GcLoss)(void *ctx);
 
 static inline int gc_check(const char *what, GcLoss loss, void *ctx, real *x, const real *dx, size_t n)
@@ -50,7 +54,7 @@ static inline int gc_check(const char *what, GcLoss loss, void *ctx, real *x, co
     double worst = -1, analytic = 0, numeric = 0;
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        #line 608 "book/20-tensors-and-rng.nw"
+        #line 615 "book/20-tensors-and-rng.nw"
         real saved = x[i];
         double L[4];
         for (int s = 0; s < 4; s++) {
@@ -60,7 +64,7 @@ static inline int gc_check(const char *what, GcLoss loss, void *ctx, real *x, co
         }
         x[i] = saved;
         double num = (8 * (L[0] - L[1]) - (L[2] - L[3])) / (12 * GC_H);
-        #line 596 "book/20-tensors-and-rng.nw"
+        #line 603 "book/20-tensors-and-rng.nw"
         double err = tap_rel_err(dx[i], num, GC_FLOOR);
         if (err > worst) {
             worst = err; at = i; analytic = dx[i]; numeric = num;
@@ -70,7 +74,7 @@ static inline int gc_check(const char *what, GcLoss loss, void *ctx, real *x, co
                   "%s: worst relative error %.1e over %zu entries (at %zu: analytic %.10f numeric %.10f)",
                   what, worst, n, at, analytic, numeric);
 }
-#line 630 "book/20-tensors-and-rng.nw"
+#line 637 "book/20-tensors-and-rng.nw"
 static inline int gc_dies(void (*fn)(void *ctx), void *ctx)
 {
     fflush(stdout);
