@@ -1,17 +1,11 @@
 #!/bin/bash
-# mnistnet's command line and files: bad input is refused clearly (book/28-training.nw)
+# mnistnet's command line and files: bad input is refused clearly (book/28c-mnistnet.nw)
 bin=${BIN:-build/bin}
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
-be32() { for s in 24 16 8 0; do printf "\\$(printf %03o $(($1 >> s & 255)))"; done; }
-mkdir -p "$tmp/fake"
-for split in train t10k; do
-    { printf '\0\0\10\3'; be32 128; be32 28; be32 28; head -c $((128 * 784)) /dev/zero; } \
-        >"$tmp/fake/$split-images-idx3-ubyte"
-    { printf '\0\0\10\1'; be32 128; for i in $(seq 0 127); do printf "\\$(printf %03o $((i % 10)))"; done; } \
-        >"$tmp/fake/$split-labels-idx1-ubyte"
-done
+. tests/fake-mnist.sh
+fake_mnist "$tmp/fake" 128
 "$bin/mnistnet" train --data "$tmp/fake" --arch small --epochs 1 --batch 64 --save "$tmp/good.model" >/dev/null
 ok $? "training on a tiny fake data set writes a model"
 head -c 100 "$tmp/good.model" >"$tmp/truncated.model"

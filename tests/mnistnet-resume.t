@@ -1,5 +1,5 @@
 #!/bin/bash
-# mnistnet's checkpoints: stop, resume, survive SIGKILL, divergence (book/28-training.nw)
+# mnistnet's checkpoints: stop, resume, survive SIGKILL, divergence (book/28b-checkpoints.nw)
 bin=${BIN:-build/bin}
 data=${MNIST_DIR:-data/mnist}
 if [ ! -f "$data/train-images-idx3-ubyte" ] && [ ! -f "$data/train-images-idx3-ubyte.gz" ]; then

@@ -1,5 +1,5 @@
 #!/bin/bash
-# mnistnet learns, is reproducible, and its model file round-trips (book/28-training.nw)
+# mnistnet learns, is reproducible, and its model file round-trips (book/28c-mnistnet.nw)
 bin=${BIN:-build/bin}
 data=${MNIST_DIR:-data/mnist}
 if [ ! -f "$data/train-images-idx3-ubyte" ] && [ ! -f "$data/train-images-idx3-ubyte.gz" ]; then

@@ -1,7 +1,8 @@
-#line 880 "book/28-training.nw"
+#line 32 "book/28c-mnistnet.nw"
 #include <math.h>
 #include <omp.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,155 +11,271 @@
 #include "base/cli.h"
 #include "data/pgm.h"
 #include "training/train.h"
-#line 914 "book/28-training.nw"
-static void usage(FILE *out)
-{
-    fprintf(out,
-        "usage: mnistnet COMMAND [options]\n"
-        "Train and use the book's MNIST convolutional network.\n\n"
-        "commands:\n"
-        "  summary                 print the layer table and the parameter count\n"
-        "  train --data DIR        train, testing after every epoch\n"
-        "  eval --model FILE --data DIR     test loss, accuracy, confusion matrix\n"
-        "  predict --model FILE IMAGE.pgm   the digit in a 28x28 greyscale PGM (white on black)\n"
-        "  schedule                the learning rate of every training step, as CSV\n\n"
-        "options:\n"
-        "  --arch main|small       network (default main: <20k parameters; small: <8k)\n"
-        "  --data DIR              directory with the four MNIST idx files (plain or .gz)\n"
-        "  --epochs N              epochs, 1..1000 (default 15)\n"
-        "  --batch B               batch size, 1..4096 (default 128)\n"
-        "  --lr LR                 peak learning rate of the one-cycle schedule (default 0.1)\n"
-        "  --seed S                random seed (default 1)\n"
-        "  --threads T             OpenMP threads, 1..256 (default: all cores)\n"
-        "  --log FILE.csv          per-epoch log\n"
-        "  --save FILE             save a checkpoint after every epoch, the model at the end\n"
-        "  --resume FILE           continue the run saved in FILE (train; keeps its settings)\n"
-        "  --model FILE            model to load (eval, predict)\n"
-        "  --confusion FILE.csv    write the confusion matrix (eval)\n"
-        "  --no-augment            train without rotation/shift augmentation\n"
-        "  --train-limit N         use only the first N training images\n"
-        "  --test-limit N          use only the first N test images\n"
-        "  --help                  print this help\n");
-}
-#line 952 "book/28-training.nw"
-static const struct { const char *flag, *commands; } option_table[] = {
-    { "--arch", " train summary " },       { "--data", " train eval " },
-    { "--epochs", " train schedule " },    { "--batch", " train schedule " },
-    { "--lr", " train schedule " },        { "--seed", " train " },
-    { "--threads", " train eval " },       { "--train-limit", " train schedule " },
-    { "--test-limit", " train eval " },    { "--log", " train " },
-    { "--save", " train " },               { "--model", " eval predict " },
-    { "--confusion", " eval " },           { "--no-augment", " train " },
-    { "--resume", " train " },
-};
+#line 387 "book/28c-mnistnet.nw"
+typedef enum { CMD_SUMMARY = 1, CMD_TRAIN = 2, CMD_EVAL = 4, CMD_PREDICT = 8, CMD_SCHEDULE = 16 } Command;
 
-static void check_option_allowed(const char *arg, const char *cmd)
-{
-    size_t len = strcspn(arg, "=");
-    char word[32];
-    snprintf(word, sizeof word, " %s ", cmd);
-    for (size_t k = 0; k < sizeof option_table / sizeof option_table[0]; k++)
-        if (strlen(option_table[k].flag) == len && strncmp(arg, option_table[k].flag, len) == 0
-            && strstr(option_table[k].commands, word) == NULL)
-            cli_usage_error("'%.*s' is not an option of '%s'", (int)len, arg, cmd);
-}
-#line 990 "book/28-training.nw"
 typedef struct {
-    const char *command;
+    Command command;
     TrainConfig config;
     const char *data, *log, *save, *model, *confusion, *image, *resume;
     const char *setting;
     int threads;
 } Options;
 
+static Options options_start(void)
+{
+    return (Options){ .config = train_defaults() };
+}
+#line 430 "book/28c-mnistnet.nw"
+typedef enum { FLAG_TEXT, FLAG_ARCH, FLAG_INT, FLAG_UINT64, FLAG_COUNT, FLAG_REAL, FLAG_OFF } FlagKind;
+
+typedef struct {
+    const char *name, *value;
+    FlagKind kind;
+    long lo, hi;
+    unsigned commands, needed_by;
+    int sets_up_run;
+    size_t at;
+    const char *unset, *help;
+} Flag;
+#line 447 "book/28c-mnistnet.nw"
+static const struct {
+    Command command;
+    const char *name, *operand, *help;
+} commands[] = {
+    { .command = CMD_SUMMARY, .name = "summary", .help = "print the layer table and the parameter count" },
+    { .command = CMD_TRAIN, .name = "train", .help = "train, testing after every epoch" },
+    { .command = CMD_EVAL, .name = "eval", .help = "test loss, accuracy, confusion matrix" },
+    { .command = CMD_PREDICT, .name = "predict", .operand = "IMAGE.pgm",
+      .help = "the digit in a 28x28 greyscale PGM (white on black)" },
+    { .command = CMD_SCHEDULE, .name = "schedule",
+      .help = "the learning rate of every step (one-cycle), as CSV" },
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+#line 469 "book/28c-mnistnet.nw"
+static const Flag flags[] = {
+    { .name = "--arch", .value = "main|small", .kind = FLAG_ARCH, .commands = CMD_SUMMARY | CMD_TRAIN,
+      .sets_up_run = 1, .at = offsetof(Options, config.arch), .help = "main has <20k parameters, small <8k" },
+    { .name = "--data", .value = "DIR", .kind = FLAG_TEXT, .commands = CMD_TRAIN | CMD_EVAL,
+      .needed_by = CMD_TRAIN | CMD_EVAL, .at = offsetof(Options, data),
+      .help = "DIR holds the four MNIST idx files (plain or .gz)" },
+    { .name = "--epochs", .value = "N", .kind = FLAG_INT, .lo = 1, .hi = 1000,
+      .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.epochs),
+      .help = "epochs" },
+    { .name = "--batch", .value = "B", .kind = FLAG_INT, .lo = 1, .hi = 4096,
+      .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.batch),
+      .help = "batch size" },
+    { .name = "--lr", .value = "LR", .kind = FLAG_REAL, .lo = 0, .hi = 10,
+      .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.lr_max),
+      .help = "peak learning rate" },
+    { .name = "--seed", .value = "S", .kind = FLAG_UINT64, .lo = 0, .hi = 2147483647L,
+      .commands = CMD_TRAIN, .sets_up_run = 1, .at = offsetof(Options, config.seed), .help = "random seed" },
+    { .name = "--threads", .value = "T", .kind = FLAG_INT, .lo = 1, .hi = 256,
+      .commands = CMD_TRAIN | CMD_EVAL, .at = offsetof(Options, threads), .unset = "all cores",
+      .help = "OpenMP threads" },
+    { .name = "--log", .value = "FILE.csv", .kind = FLAG_TEXT, .commands = CMD_TRAIN,
+      .at = offsetof(Options, log), .help = "per-epoch log" },
+    { .name = "--save", .value = "FILE", .kind = FLAG_TEXT, .commands = CMD_TRAIN,
+      .at = offsetof(Options, save), .help = "checkpoint after each epoch, model at the end" },
+    { .name = "--resume", .value = "FILE", .kind = FLAG_TEXT, .commands = CMD_TRAIN,
+      .at = offsetof(Options, resume), .help = "continue the run saved in FILE, with its settings" },
+    { .name = "--model", .value = "FILE", .kind = FLAG_TEXT, .commands = CMD_EVAL | CMD_PREDICT,
+      .needed_by = CMD_EVAL | CMD_PREDICT, .at = offsetof(Options, model), .help = "model to load" },
+    { .name = "--confusion", .value = "FILE.csv", .kind = FLAG_TEXT, .commands = CMD_EVAL,
+      .at = offsetof(Options, confusion), .help = "write the confusion matrix" },
+    { .name = "--no-augment", .kind = FLAG_OFF, .commands = CMD_TRAIN, .sets_up_run = 1,
+      .at = offsetof(Options, config.augment), .help = "train without rotation/shift augmentation" },
+    { .name = "--train-limit", .value = "N", .kind = FLAG_COUNT, .commands = CMD_TRAIN | CMD_SCHEDULE,
+      .sets_up_run = 1, .at = offsetof(Options, config.train_limit), .unset = "all",
+      .help = "use only the first N training images" },
+    { .name = "--test-limit", .value = "N", .kind = FLAG_COUNT, .commands = CMD_TRAIN | CMD_EVAL,
+      .sets_up_run = 1, .at = offsetof(Options, config.test_limit), .unset = "all",
+      .help = "use only the first N test images" },
+};
+enum { NFLAGS = sizeof flags / sizeof flags[0] };
+#line 736 "book/28c-mnistnet.nw"
+static void describe_value(FILE *out, const Flag *f, const Options *given)
+{
+    const void *at = (const char *)given + f->at;
+    char range[48] = "", fallback[48] = "";
+    switch (f->kind) {
+    case FLAG_INT:
+        snprintf(range, sizeof range, "%ld..%ld", f->lo, f->hi);
+        if (*(const int *)at >= f->lo && *(const int *)at <= f->hi)
+            snprintf(fallback, sizeof fallback, "default %d", *(const int *)at);
+        break;
+    case FLAG_UINT64:
+        snprintf(range, sizeof range, "%ld..%ld", f->lo, f->hi);
+        snprintf(fallback, sizeof fallback, "default %llu", (unsigned long long)*(const uint64_t *)at);
+        break;
+    case FLAG_REAL:
+        snprintf(range, sizeof range, "%ld < %s <= %ld", f->lo, f->value, f->hi);
+        snprintf(fallback, sizeof fallback, "default %g", *(const double *)at);
+        break;
+    case FLAG_ARCH:
+        snprintf(fallback, sizeof fallback, "default %s", (*(const Architecture *const *)at)->name);
+        break;
+    default:
+        break;
+    }
+    if (fallback[0] == '\0' && f->unset)
+        snprintf(fallback, sizeof fallback, "default %s", f->unset);
+    if (range[0] || fallback[0])
+        fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
+}
+#line 689 "book/28c-mnistnet.nw"
+static int column(int used, int width)
+{
+    return used < width ? width - used : 1;
+}
+
+static void usage(FILE *out)
+{
+    Options given = options_start();
+    fprintf(out, "usage: mnistnet COMMAND [options]\n"
+                 "Train and use the book's MNIST convolutional network.\n\n"
+                 "commands, with what each needs:\n");
+    for (int k = 0; k < NCOMMANDS; k++) {
+        int w = fprintf(out, "  %s", commands[k].name);
+        for (int j = 0; j < NFLAGS; j++)
+            if (flags[j].needed_by & commands[k].command)
+                w += fprintf(out, " %s %s", flags[j].name, flags[j].value);
+        if (commands[k].operand)
+            w += fprintf(out, " %s", commands[k].operand);
+        fprintf(out, "%*s%s\n", column(w, 35), "", commands[k].help);
+    }
+    fprintf(out, "\noptions, the commands that take them, and what they set:\n");
+    for (int j = 0; j < NFLAGS; j++) {
+        #line 718 "book/28c-mnistnet.nw"
+        const Flag *f = &flags[j];
+        int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
+        fprintf(out, "%*s", column(w, 24), "");
+        w = 0;
+        for (int k = 0; k < NCOMMANDS; k++)
+            if (f->commands & commands[k].command)
+                w += fprintf(out, "%s%s", w > 0 ? " " : "", commands[k].name);
+        fprintf(out, "%*s%s", column(w, 16), "", f->help);
+        describe_value(out, f, &given);
+        fprintf(out, "\n");
+    #line 712 "book/28c-mnistnet.nw"
+    }
+    fprintf(out, "  %-22s%-16s%s\n", "--help", "", "print this help");
+}
+#line 567 "book/28c-mnistnet.nw"
+static const Flag *flag_named(const char *arg)
+{
+    size_t len = strcspn(arg, "=");
+    for (int k = 0; k < NFLAGS; k++)
+        if (strlen(flags[k].name) == len && strncmp(arg, flags[k].name, len) == 0)
+            return &flags[k];
+    return NULL;
+}
+#line 610 "book/28c-mnistnet.nw"
+static void read_value(Options *o, const Flag *f, const char *v)
+{
+    void *at = (char *)o + f->at;
+    long n;
+    double x;
+    switch (f->kind) {
+    case FLAG_TEXT:
+        *(const char **)at = v;
+        break;
+    case FLAG_ARCH:
+        if ((*(const Architecture **)at = arch_find(v)) == NULL)
+            cli_usage_error("%s: '%s' is not a network (main, small)", f->name, v);
+        break;
+    #line 637 "book/28c-mnistnet.nw"
+    case FLAG_INT:
+    case FLAG_UINT64:
+        if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
+            cli_usage_error("%s: '%s' is not a whole number from %ld to %ld", f->name, v, f->lo, f->hi);
+        if (f->kind == FLAG_INT)
+            *(int *)at = (int)n;
+        else
+            *(uint64_t *)at = (uint64_t)n;
+        break;
+    case FLAG_COUNT:
+        if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
+            cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
+        *(int *)at = (int)n;
+        break;
+    #line 624 "book/28c-mnistnet.nw"
+    case FLAG_REAL:
+        if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
+            cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
+        *(double *)at = x;
+        break;
+    case FLAG_OFF:
+        *(int *)at = 0;
+        break;
+    }
+}
+#line 586 "book/28c-mnistnet.nw"
+static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
+{
+    const char *v = NULL;
+    if (f == NULL)
+        cli_usage_error("'%s' is not an option of '%s'", argv[*i], cmd);
+    if ((f->commands & o->command) == 0)
+        cli_usage_error("'%s' is not an option of '%s'", f->name, cmd);
+    if (f->kind == FLAG_OFF && strcmp(argv[*i], f->name) != 0)
+        cli_usage_error("'%s' is not an option of '%s'", argv[*i], cmd);
+    if (f->sets_up_run && o->setting == NULL)
+        o->setting = f->name;
+    if (f->kind != FLAG_OFF)
+        cli_flag(argc, argv, i, f->name, &v);
+    read_value(o, f, v);
+}
+#line 522 "book/28c-mnistnet.nw"
 static Options read_options(int argc, char **argv)
 {
-    Options o = { argv[1], train_defaults(), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
+    Options o = options_start();
     const char *cmd = argv[1];
-    int is_train = strcmp(cmd, "train") == 0, is_eval = strcmp(cmd, "eval") == 0;
-    int is_predict = strcmp(cmd, "predict") == 0, is_summary = strcmp(cmd, "summary") == 0;
-    int is_schedule = strcmp(cmd, "schedule") == 0;
-    if (!is_train && !is_eval && !is_predict && !is_summary && !is_schedule)
+    #line 543 "book/28c-mnistnet.nw"
+    for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
+        if (strcmp(cmd, commands[k].name) == 0)
+            o.command = commands[k].command;
+    if (o.command == 0)
         cli_usage_error("unknown command '%s'", cmd);
+    #line 527 "book/28c-mnistnet.nw"
     for (int i = 2; i < argc; i++) {
-        const char *v;
-        long n;
-        check_option_allowed(argv[i], cmd);
-        #line 981 "book/28-training.nw"
-        static const char *const run_flags[] = { "--arch", "--epochs", "--batch", "--lr", "--seed",
-                                                 "--no-augment", "--train-limit", "--test-limit" };
-        for (size_t k = 0; is_train && o.setting == NULL && k < sizeof run_flags / sizeof run_flags[0]; k++)
-            if (strncmp(argv[i], run_flags[k], strlen(run_flags[k])) == 0
-                && (argv[i][strlen(run_flags[k])] == '\0' || argv[i][strlen(run_flags[k])] == '='))
-                o.setting = run_flags[k];
-        #line 1020 "book/28-training.nw"
-        if (cli_flag(argc, argv, &i, "--arch", &v)) {
-            if ((o.config.arch = arch_find(v)) == NULL)
-                cli_usage_error("--arch: '%s' is not a network (main, small)", v);
-        } else if (cli_flag(argc, argv, &i, "--data", &v)) {
-            o.data = v;
-        } else if (cli_flag(argc, argv, &i, "--epochs", &v)) {
-            if (cli_parse_long(v, 1, 1000, &n) != 0)
-                cli_usage_error("--epochs: '%s' is not a whole number from 1 to 1000", v);
-            o.config.epochs = (int)n;
-        } else if (cli_flag(argc, argv, &i, "--batch", &v)) {
-            if (cli_parse_long(v, 1, 4096, &n) != 0)
-                cli_usage_error("--batch: '%s' is not a whole number from 1 to 4096", v);
-            o.config.batch = (int)n;
-        } else if (cli_flag(argc, argv, &i, "--lr", &v)) {
-            if (cli_parse_double(v, &o.config.lr_max) != 0 || o.config.lr_max <= 0 || o.config.lr_max > 10)
-                cli_usage_error("--lr: '%s' is not a number in (0, 10]", v);
-        } else if (cli_flag(argc, argv, &i, "--seed", &v)) {
-            if (cli_parse_long(v, 0, 2147483647L, &n) != 0)
-                cli_usage_error("--seed: '%s' is not a whole number from 0 to 2147483647", v);
-            o.config.seed = (uint64_t)n;
-        } else if (cli_flag(argc, argv, &i, "--threads", &v)) {
-            if (cli_parse_long(v, 1, 256, &n) != 0)
-                cli_usage_error("--threads: '%s' is not a whole number from 1 to 256", v);
-            o.threads = (int)n;
-        } else if (cli_flag(argc, argv, &i, "--train-limit", &v)) {
-            if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
-                cli_usage_error("--train-limit: '%s' is not a positive whole number", v);
-            o.config.train_limit = (int)n;
-        } else if (cli_flag(argc, argv, &i, "--test-limit", &v)) {
-            if (cli_parse_long(v, 1, MNIST_MAX_COUNT, &n) != 0)
-                cli_usage_error("--test-limit: '%s' is not a positive whole number", v);
-            o.config.test_limit = (int)n;
-        } else if (cli_flag(argc, argv, &i, "--log", &v)) {
-            o.log = v;
-        } else if (cli_flag(argc, argv, &i, "--save", &v)) {
-            o.save = v;
-        } else if (cli_flag(argc, argv, &i, "--resume", &v)) {
-            o.resume = v;
-        } else if (cli_flag(argc, argv, &i, "--model", &v)) {
-            o.model = v;
-        } else if (cli_flag(argc, argv, &i, "--confusion", &v)) {
-            o.confusion = v;
-        } else if (strcmp(argv[i], "--no-augment") == 0) {
-            o.config.augment = 0;
-        } else if (is_predict && argv[i][0] != '-' && o.image == NULL) {
+        const Flag *f = flag_named(argv[i]);
+        if (f == NULL && o.command == CMD_PREDICT && argv[i][0] != '-' && o.image == NULL)
             o.image = argv[i];
-        } else {
-            cli_usage_error("'%s' is not an option of '%s'", argv[i], cmd);
-        }
-    #line 1013 "book/28-training.nw"
+        else
+            read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 1072 "book/28-training.nw"
-    if ((is_train || is_eval) && o.data == NULL)
-        cli_usage_error("%s needs --data DIR", cmd);
-    if ((is_eval || is_predict) && o.model == NULL)
-        cli_usage_error("%s needs --model FILE", cmd);
-    if (is_predict && o.image == NULL)
+    #line 661 "book/28c-mnistnet.nw"
+    for (int k = 0; k < NFLAGS; k++) {
+        if ((flags[k].needed_by & o.command) == 0)
+            continue;
+        CHECK(flags[k].kind == FLAG_TEXT);
+        if (*(const char **)((char *)&o + flags[k].at) == NULL)
+            cli_usage_error("%s needs %s %s", cmd, flags[k].name, flags[k].value);
+    }
+    if (o.command == CMD_PREDICT && o.image == NULL)
         cli_usage_error("predict needs an IMAGE.pgm");
     if (o.resume && o.setting)
         cli_usage_error("%s cannot be combined with --resume: a resumed run keeps the settings it was "
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 1015 "book/28-training.nw"
+    #line 535 "book/28c-mnistnet.nw"
     return o;
 }
-#line 1088 "book/28-training.nw"
+#line 551 "book/28c-mnistnet.nw"
+static void refuse_missing_command(void)
+{
+    char list[128] = "";
+    size_t len = 0;
+    for (int k = 0; k < NCOMMANDS; k++) {
+        const char *sep = k == 0 ? "" : k + 1 < NCOMMANDS ? ", " : " or ";
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", sep, commands[k].name);
+        CHECK(len < sizeof list);
+    }
+    cli_usage_error("missing command: %s", list);
+}
+#line 73 "book/28c-mnistnet.nw"
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
@@ -166,7 +283,7 @@ static int cmd_summary(const Options *o)
     net_free(net);
     return 0;
 }
-#line 1141 "book/28-training.nw"
+#line 134 "book/28c-mnistnet.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -177,7 +294,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 1364 "book/28-training.nw"
+#line 213 "book/28c-mnistnet.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -186,7 +303,7 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 1383 "book/28-training.nw"
+#line 232 "book/28c-mnistnet.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
     const EpochLog *log = s->log;
@@ -199,7 +316,7 @@ static int write_log(const Options *o, const TrainState *s)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     if (cli_output_commit(&out) != 0)
         return -1;
-    #line 1407 "book/28-training.nw"
+    #line 256 "book/28c-mnistnet.nw"
     const TrainConfig *c = &s->config;
     char meta[4096];
     if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
@@ -215,9 +332,9 @@ static int write_log(const Options *o, const TrainState *s)
             "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
     return cli_output_commit(&out);
-#line 1396 "book/28-training.nw"
+#line 245 "book/28c-mnistnet.nw"
 }
-#line 1311 "book/28-training.nw"
+#line 518 "book/28b-checkpoints.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -235,7 +352,7 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 }
-#line 1164 "book/28-training.nw"
+#line 582 "book/28b-checkpoints.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -253,7 +370,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    #line 1195 "book/28-training.nw"
+    #line 613 "book/28b-checkpoints.nw"
     load_split(train, o->data, "train", s->config.train_limit);
     load_split(test, o->data, "t10k", s->config.test_limit);
     if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -261,13 +378,13 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
                 "labels differ)\n", o->data, o->resume);
         exit(1);
     }
-    #line 1205 "book/28-training.nw"
+    #line 623 "book/28b-checkpoints.nw"
     if (o->threads == 0)
         omp_set_num_threads(s->threads);
     else if (o->threads != s->threads)
         printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
                "last digits from an uninterrupted run\n", s->threads, o->threads);
-    #line 1183 "book/28-training.nw"
+    #line 601 "book/28b-checkpoints.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -277,7 +394,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         o->save = o->resume;
     return net;
 }
-#line 1331 "book/28-training.nw"
+#line 542 "book/28b-checkpoints.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -299,7 +416,7 @@ static int stop_run(const Options *o, const Net *net, const TrainState *s)
     }
     return 128 + stop_signal;
 }
-#line 1114 "book/28-training.nw"
+#line 107 "book/28c-mnistnet.nw"
 static int cmd_train(Options *o)
 {
     Mnist train, test;
@@ -308,7 +425,7 @@ static int cmd_train(Options *o)
     const TrainConfig *c = &s.config;
     int *labels = xmalloc(sizeof(int) * c->batch), *eval_index = xmalloc(sizeof(int) * c->batch);
     int status = 0;
-    #line 1216 "book/28-training.nw"
+    #line 151 "book/28c-mnistnet.nw"
     const char *outputs[2] = { o->log, o->save };
     for (int k = 0; k < 2 && status == 0; k++) {
         CliOutput probe;
@@ -317,9 +434,9 @@ static int cmd_train(Options *o)
         else if (outputs[k])
             cli_output_abandon(&probe);
     }
-    #line 1123 "book/28-training.nw"
+    #line 116 "book/28c-mnistnet.nw"
     catch_signals();
-    #line 1227 "book/28-training.nw"
+    #line 162 "book/28c-mnistnet.nw"
     if (status == 0 && o->resume)
         printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
                c->epochs, s.batch);
@@ -329,23 +446,23 @@ static int cmd_train(Options *o)
                c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
                omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
     fflush(stdout);
-    #line 1125 "book/28-training.nw"
+    #line 118 "book/28c-mnistnet.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
-        #line 1242 "book/28-training.nw"
+        #line 177 "book/28c-mnistnet.nw"
         EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
                                     &stop_signal);
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\r%78s\r", "");
         if (r.status == EPOCH_DIVERGED) {
-            #line 1283 "book/28-training.nw"
+            #line 660 "book/28b-checkpoints.nw"
             char saved[600] = "";
             if (o->save && s.epoch > 0)
                 snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
             fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
                     "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
                     r.bad_batch, c->lr_max, saved);
-            #line 1248 "book/28-training.nw"
+            #line 183 "book/28c-mnistnet.nw"
             status = 1;
             break;
         }
@@ -353,25 +470,26 @@ static int cmd_train(Options *o)
             status = stop_run(o, net, &s);
             break;
         }
-        #line 1261 "book/28-training.nw"
+        #line 196 "book/28c-mnistnet.nw"
         EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
         printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
                s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
         fflush(stdout);
-        s.log[s.epoch - 1] = (EpochLog){ s.epoch, r.seconds, r.lr, r.loss, r.accuracy, t.loss, t.accuracy };
+        s.log[s.epoch - 1] = (EpochLog){ .epoch = s.epoch, .seconds = r.seconds, .lr = r.lr, .train_loss = r.loss,
+                                        .train_acc = r.accuracy, .test_loss = t.loss, .test_acc = t.accuracy };
         if ((o->log && write_log(o, &s) != 0)
             || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
             status = 1;
-        #line 1256 "book/28-training.nw"
+        #line 191 "book/28c-mnistnet.nw"
         if (stop_signal && s.epoch < c->epochs)
             status = stop_run(o, net, &s);
-    #line 1128 "book/28-training.nw"
+    #line 121 "book/28c-mnistnet.nw"
     }
     net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 1461 "book/28-training.nw"
+#line 310 "book/28c-mnistnet.nw"
 static int write_confusion(CliOutput *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
@@ -383,7 +501,7 @@ static int write_confusion(CliOutput *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 1435 "book/28-training.nw"
+#line 284 "book/28c-mnistnet.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -407,7 +525,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 1481 "book/28-training.nw"
+#line 330 "book/28c-mnistnet.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -418,19 +536,19 @@ static int cmd_predict(const Options *o)
         net_free(net);
         return 1;
     }
-    Mnist one = { 1, pixels, (uint8_t[]){ 0 } };
+    Mnist one = { .n = 1, .images = pixels, .labels = (uint8_t[]){ 0 } };
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
     net_forward(net, &label, 1, MODE_EVAL, NULL);
-    #line 1502 "book/28-training.nw"
+    #line 351 "book/28c-mnistnet.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)
         printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-    #line 1496 "book/28-training.nw"
+    #line 345 "book/28c-mnistnet.nw"
     net_free(net);
     return 0;
 }
-#line 1515 "book/28-training.nw"
+#line 364 "book/28c-mnistnet.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
@@ -441,21 +559,21 @@ static int cmd_schedule(const Options *o)
         printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
     return 0;
 }
-#line 894 "book/28-training.nw"
+#line 49 "book/28c-mnistnet.nw"
 int main(int argc, char **argv)
 {
     cli_program = "mnistnet";
     if (argc < 2)
-        cli_usage_error("missing command: summary, train, eval, predict or schedule");
+        refuse_missing_command();
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
         return cli_finish_stdout(0);
     }
     Options o = read_options(argc, argv);
-    int status = strcmp(argv[1], "summary") == 0  ? cmd_summary(&o)
-               : strcmp(argv[1], "train") == 0    ? cmd_train(&o)
-               : strcmp(argv[1], "eval") == 0     ? cmd_eval(&o)
-               : strcmp(argv[1], "schedule") == 0 ? cmd_schedule(&o)
-               :                                    cmd_predict(&o);
+    int status = o.command == CMD_SUMMARY ? cmd_summary(&o)
+               : o.command == CMD_TRAIN   ? cmd_train(&o)
+               : o.command == CMD_EVAL    ? cmd_eval(&o)
+               : o.command == CMD_PREDICT ? cmd_predict(&o)
+               :                            cmd_schedule(&o);
     return cli_finish_stdout(status);
 }

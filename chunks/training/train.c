@@ -1,25 +1,41 @@
-#line 23 "book/28-training.nw"
-#include <errno.h>
+#line 31 "book/28-training.nw"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <zlib.h>
 #include "data/augment.h"
 #include "base/check.h"
-#include "base/cli.h"
 #include "training/sgd.h"
 #include "training/train.h"
-#line 70 "book/28-training.nw"
+#line 153 "book/28b-checkpoints.nw"
+#include <zlib.h>
+#include "base/cli.h"
+#line 296 "book/28b-checkpoints.nw"
+#include <errno.h>
+#include <sys/stat.h>
+#line 76 "book/28-training.nw"
 TrainConfig train_defaults(void)
 {
-    TrainConfig c = { &arch_main, 15, 128, 0.1, 0.9, 5e-5, 1, 1, 7.0, 2.0, 1, 0, 0 };
+    TrainConfig c = {
+        .arch = &arch_main,
+        .epochs = 15,
+        .batch = 128,
+        .lr_max = 0.1,
+        .momentum = 0.9,
+        .weight_decay = 5e-5,
+        .nesterov = 1,
+        .augment = 1,
+        .max_degrees = 7.0,
+        .max_shift = 2.0,
+        .seed = 1,
+        .train_limit = 0,
+        .test_limit = 0,
+    };
     return c;
 }
-#line 88 "book/28-training.nw"
+#line 108 "book/28-training.nw"
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
-#line 103 "book/28-training.nw"
+#line 124 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode)
 {
@@ -28,7 +44,7 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
     for (int b = 0; b < n; b++) {
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
-        #line 120 "book/28-training.nw"
+        #line 141 "book/28-training.nw"
         if (mode == MODE_TRAIN && c->augment) {
             Rng r;
             rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
@@ -36,13 +52,13 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
         } else {
             augment_none(x, img, MNIST_PIXELS);
         }
-        #line 112 "book/28-training.nw"
+        #line 133 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
     }
 }
-#line 138 "book/28-training.nw"
+#line 159 "book/28-training.nw"
 static void shuffle(int *index, int n, Rng *rng)
 {
     for (int i = n - 1; i > 0; i--) {
@@ -52,14 +68,14 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 165 "book/28-training.nw"
+#line 187 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     if (total_steps < 2)
         return c->lr_max / 25;
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 186 "book/28-training.nw"
+#line 210 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -77,7 +93,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 246 "book/28-training.nw"
+#line 273 "book/28-training.nw"
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
 {
     memset(s, 0, sizeof *s);
@@ -96,32 +112,19 @@ void train_state_free(TrainState *s)
     free(s->index), free(s->log);
     s->index = NULL, s->log = NULL;
 }
-
-uint32_t train_data_crc(const Mnist *train, const Mnist *test)
-{
-    uLong crc = crc32(0L, Z_NULL, 0);
-    const Mnist *set[2] = { train, test };
-    for (int k = 0; k < 2; k++) {
-        if (set[k]->n == 0)
-            continue;
-        crc = crc32(crc, set[k]->images, (uInt)((size_t)set[k]->n * MNIST_PIXELS));
-        crc = crc32(crc, set[k]->labels, (uInt)set[k]->n);
-    }
-    return (uint32_t)crc;
-}
-#line 321 "book/28-training.nw"
+#line 335 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 333 "book/28-training.nw"
+#line 348 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
     const TrainConfig *c = &s->config;
-    EpochResult r = { EPOCH_DONE, 0, 0, 0, 0, 0 };
+    EpochResult r = { .status = EPOCH_DONE };
     long batches = (s->n_train + c->batch - 1) / c->batch;
     double t0 = wall_seconds();
     if (s->batch == 0) {
@@ -130,7 +133,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 358 "book/28-training.nw"
+        #line 373 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -144,29 +147,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 347 "book/28-training.nw"
+        #line 362 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 374 "book/28-training.nw"
+        #line 389 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 351 "book/28-training.nw"
+    #line 366 "book/28-training.nw"
     }
-    #line 383 "book/28-training.nw"
+    #line 398 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 353 "book/28-training.nw"
+    #line 368 "book/28-training.nw"
     return r;
 }
-#line 408 "book/28-training.nw"
+#line 424 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -180,19 +183,19 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 430 "book/28-training.nw"
+        #line 446 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 422 "book/28-training.nw"
+    #line 438 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 485 "book/28-training.nw"
+#line 65 "book/28b-checkpoints.nw"
 static void net_layout(char *buf, size_t size, const Net *net)
 {
     size_t len = 0;
@@ -208,15 +211,35 @@ static void net_layout(char *buf, size_t size, const Net *net)
         CHECK(len < size);
     }
 }
-#line 525 "book/28-training.nw"
+#line 105 "book/28b-checkpoints.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
-    StateRecord r = { c->epochs, c->batch, c->nesterov, c->augment, c->train_limit, c->test_limit,
-                      c->lr_max, c->momentum, c->weight_decay, c->max_degrees, c->max_shift,
-                      c->seed, s->threads, s->n_train, s->n_test, s->data_crc,
-                      s->epoch, s->batch, s->step, s->correct, s->loss_sum, s->seconds,
-                      { s->rng.s[0], s->rng.s[1], s->rng.s[2], s->rng.s[3] } };
+    StateRecord r = {
+        .epochs = c->epochs,
+        .batch = c->batch,
+        .nesterov = c->nesterov,
+        .augment = c->augment,
+        .train_limit = c->train_limit,
+        .test_limit = c->test_limit,
+        .lr_max = c->lr_max,
+        .momentum = c->momentum,
+        .weight_decay = c->weight_decay,
+        .max_degrees = c->max_degrees,
+        .max_shift = c->max_shift,
+        .seed = c->seed,
+        .threads = s->threads,
+        .n_train = s->n_train,
+        .n_test = s->n_test,
+        .data_crc = s->data_crc,
+        .epoch = s->epoch,
+        .batch_done = s->batch,
+        .step = s->step,
+        .correct = s->correct,
+        .loss_sum = s->loss_sum,
+        .seconds = s->seconds,
+        .rng = { s->rng.s[0], s->rng.s[1], s->rng.s[2], s->rng.s[3] },
+    };
     return r;
 }
 
@@ -225,13 +248,13 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 553 "book/28-training.nw"
+#line 156 "book/28b-checkpoints.nw"
 static void put(CliOutput *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 566 "book/28-training.nw"
+#line 170 "book/28b-checkpoints.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
@@ -250,7 +273,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        #line 597 "book/28-training.nw"
+        #line 201 "book/28b-checkpoints.nw"
         StateRecord rec = state_record(s);
         put(&o, &crc, net->velocity, net->nparams * sizeof(real));
         put(&o, &crc, &rec, sizeof rec);
@@ -260,13 +283,13 @@ int model_save(const Net *net, const TrainState *s, const char *path)
             double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
             put(&o, &crc, row, sizeof row);
         }
-    #line 585 "book/28-training.nw"
+    #line 189 "book/28b-checkpoints.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 683 "book/28-training.nw"
+#line 299 "book/28b-checkpoints.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -278,13 +301,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 709 "book/28-training.nw"
+    #line 325 "book/28b-checkpoints.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 695 "book/28-training.nw"
+    #line 311 "book/28b-checkpoints.nw"
     *size = (size_t)st.st_size;
     *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
@@ -296,7 +319,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 721 "book/28-training.nw"
+#line 337 "book/28b-checkpoints.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -315,15 +338,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 745 "book/28-training.nw"
+    #line 361 "book/28b-checkpoints.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 740 "book/28-training.nw"
+    #line 356 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 752 "book/28-training.nw"
+#line 368 "book/28b-checkpoints.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -339,7 +362,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 783 "book/28-training.nw"
+#line 399 "book/28b-checkpoints.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -349,7 +372,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 800 "book/28-training.nw"
+    #line 416 "book/28b-checkpoints.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -368,17 +391,29 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 821 "book/28-training.nw"
+    #line 437 "book/28b-checkpoints.nw"
     memset(s, 0, sizeof *s);
-    s->config = (TrainConfig){ net->arch, (int)r.epochs, (int)r.batch, r.lr_max, r.momentum,
-                               r.weight_decay, (int)r.nesterov, (int)r.augment, r.max_degrees,
-                               r.max_shift, r.seed, (int)r.train_limit, (int)r.test_limit };
+    s->config = (TrainConfig){
+        .arch = net->arch,
+        .epochs = (int)r.epochs,
+        .batch = (int)r.batch,
+        .lr_max = r.lr_max,
+        .momentum = r.momentum,
+        .weight_decay = r.weight_decay,
+        .nesterov = (int)r.nesterov,
+        .augment = (int)r.augment,
+        .max_degrees = r.max_degrees,
+        .max_shift = r.max_shift,
+        .seed = r.seed,
+        .train_limit = (int)r.train_limit,
+        .test_limit = (int)r.test_limit,
+    };
     s->threads = (int)r.threads, s->n_train = (int)r.n_train, s->n_test = (int)r.n_test;
     s->data_crc = (uint32_t)r.data_crc;
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 837 "book/28-training.nw"
+    #line 465 "book/28b-checkpoints.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
     s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
     s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
@@ -397,16 +432,17 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         memcpy(row, q, sizeof row);
         bad = row[0] != e + 1;
         if (!bad)
-            s->log[e] = (EpochLog){ e + 1, row[1], row[2], row[3], row[4], row[5], row[6] };
+            s->log[e] = (EpochLog){ .epoch = e + 1, .seconds = row[1], .lr = row[2], .train_loss = row[3],
+                                    .train_acc = row[4], .test_loss = row[5], .test_acc = row[6] };
     }
     if (bad) {
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 795 "book/28-training.nw"
+    #line 411 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 646 "book/28-training.nw"
+#line 259 "book/28b-checkpoints.nw"
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
 {
     unsigned char *buf = NULL;
@@ -419,12 +455,12 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 672 "book/28-training.nw"
+        #line 285 "book/28b-checkpoints.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 659 "book/28-training.nw"
+    #line 272 "book/28b-checkpoints.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     free(buf);
@@ -434,4 +470,17 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
         return NULL;
     }
     return net;
+}
+#line 637 "book/28b-checkpoints.nw"
+uint32_t train_data_crc(const Mnist *train, const Mnist *test)
+{
+    uLong crc = crc32(0L, Z_NULL, 0);
+    const Mnist *set[2] = { train, test };
+    for (int k = 0; k < 2; k++) {
+        if (set[k]->n == 0)
+            continue;
+        crc = crc32(crc, set[k]->images, (uInt)((size_t)set[k]->n * MNIST_PIXELS));
+        crc = crc32(crc, set[k]->labels, (uInt)set[k]->n);
+    }
+    return (uint32_t)crc;
 }
