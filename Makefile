@@ -292,7 +292,7 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 
 # ---------------------------------------------------------------- data
 # MNIST, fetched and checked against pinned SHA-256 digests by the script
-# that book/25-mnist.nw tangles; a no-op when the verified files are there.
+# that book/89-setup.nw tangles; a no-op when the verified files are there.
 .PHONY: data
 data:
 	sh chunks/tools/fetch-mnist.sh $(MNIST_DIR)

@@ -1,14 +1,14 @@
-#line 704 "book/25-mnist.nw"
+#line 547 "book/25-mnist.nw"
 #include "data/mnist.h"
 #include "tap.h"
-#line 722 "book/25-mnist.nw"
+#line 565 "book/25-mnist.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <zlib.h>
-#line 744 "book/25-mnist.nw"
+#line 587 "book/25-mnist.nw"
 enum { TINY = 3 };
 static const uint8_t tiny_labels[TINY] = { 5, 0, 4 };
 
@@ -16,7 +16,7 @@ static uint8_t tiny_pixel(int i, int p)
 {
     return (uint8_t)((7 * i + p) % 256);
 }
-#line 760 "book/25-mnist.nw"
+#line 603 "book/25-mnist.nw"
 static void put32(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)(v >> 24), p[1] = (uint8_t)(v >> 16);
@@ -32,7 +32,7 @@ static size_t idx(uint8_t *buf, uint32_t magic, const uint32_t *dims, int ndims,
     memcpy(buf + 4 + 4 * ndims, data, len);
     return 4 + 4 * (size_t)ndims + len;
 }
-#line 778 "book/25-mnist.nw"
+#line 621 "book/25-mnist.nw"
 static uint8_t pixels[TINY * MNIST_PIXELS];
 
 static size_t make_images(uint8_t *buf, uint32_t magic, uint32_t count, uint32_t rows,
@@ -49,7 +49,7 @@ static size_t make_labels(uint8_t *buf, uint32_t magic, uint32_t count)
 {
     return idx(buf, magic, &count, 1, tiny_labels, TINY);
 }
-#line 800 "book/25-mnist.nw"
+#line 643 "book/25-mnist.nw"
 static char case_dir[4200];
 static int cases;
 
@@ -75,7 +75,7 @@ static void put_file(const char *dir, const char *name, const uint8_t *buf, size
         fclose(f);
     }
 }
-#line 833 "book/25-mnist.nw"
+#line 676 "book/25-mnist.nw"
 static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
                           const uint8_t *lab, size_t len_l, const char *suffix)
 {
@@ -87,7 +87,7 @@ static const char *set_up(const char *root, const uint8_t *img, size_t len_i,
     put_file(dir, name, lab, len_l);
     return dir;
 }
-#line 849 "book/25-mnist.nw"
+#line 692 "book/25-mnist.nw"
 static void expect_tiny(const char *what, const char *dir)
 {
     Mnist set;
@@ -101,7 +101,7 @@ static void expect_tiny(const char *what, const char *dir)
            "%s: labels 5 0 4", what);
     mnist_free(&set);
 }
-#line 883 "book/25-mnist.nw"
+#line 726 "book/25-mnist.nw"
 static void remove_tree(const char *path)
 {
     DIR *d = opendir(path);
@@ -119,7 +119,7 @@ static void remove_tree(const char *path)
     closedir(d);
     rmdir(path);
 }
-#line 918 "book/25-mnist.nw"
+#line 761 "book/25-mnist.nw"
 static void check_real(const char *dir, const char *split, int n, const int *classes,
                        double mean)
 {
@@ -130,21 +130,21 @@ static void check_real(const char *dir, const char *split, int n, const int *cla
     int rc = mnist_load(&set, dir, split, err, sizeof err);
     tap_ok(rc == 0 && set.n == n, "real %s set loads %d images (%s)", split, set.n,
            rc == 0 ? "no error" : err);
-    #line 944 "book/25-mnist.nw"
+    #line 787 "book/25-mnist.nw"
     for (int i = 0; i < set.n; i++)
         hist[set.labels[i]]++;
     for (int c = 0; c < MNIST_CLASSES; c++)
         sum += hist[c], same = same && hist[c] == classes[c];
     for (size_t p = 0; p < (size_t)set.n * MNIST_PIXELS; p++)
         pixels_sum += set.images[p];
-    #line 935 "book/25-mnist.nw"
+    #line 778 "book/25-mnist.nw"
     tap_ok(sum == n, "real %s labels: histogram sums to %d", split, sum);
     tap_ok(same, "real %s class sizes %d %d %d %d %d %d %d %d %d %d", split, hist[0], hist[1],
            hist[2], hist[3], hist[4], hist[5], hist[6], hist[7], hist[8], hist[9]);
     pixels_sum /= (double)n * MNIST_PIXELS * 255.0;
     tap_ok(tap_rel_err(pixels_sum, mean, 1e-9) < 1e-3, "real %s mean pixel %.4f, expected %.4f",
            split, pixels_sum, mean);
-    #line 930 "book/25-mnist.nw"
+    #line 773 "book/25-mnist.nw"
     mnist_free(&set);
 }
 #line 80 "book/92-faults.nw"
@@ -186,16 +186,16 @@ static void expect_error(const char *what, const char *dir, const char *split,
     mnist_free(&set);
 }
 
-#line 709 "book/25-mnist.nw"
+#line 552 "book/25-mnist.nw"
 int main(void)
 {
-    #line 731 "book/25-mnist.nw"
+    #line 574 "book/25-mnist.nw"
     char root[] = "/tmp/mnist-test-XXXXXX";
     if (mkdtemp(root) == NULL) {
         printf("Bail out! cannot make a temporary directory\n");
         return 1;
     }
-    #line 867 "book/25-mnist.nw"
+    #line 710 "book/25-mnist.nw"
     uint8_t img[2 * (16 + TINY * MNIST_PIXELS)] = { 0 }, lab[64] = { 0 };
     size_t len_i = make_images(img, 0x803, TINY, 28, 28);
     size_t len_l = make_labels(lab, 0x801, TINY);
@@ -290,7 +290,7 @@ int main(void)
         snprintf(path, sizeof path, "%s/nowhere", root);
         expect_error("missing directory", path, "train", "nowhere: no such directory");
     }
-    #line 953 "book/25-mnist.nw"
+    #line 796 "book/25-mnist.nw"
     {
         static const int train[MNIST_CLASSES] = { 5923, 6742, 5958, 6131, 5842,
                                                   5421, 5918, 6265, 5851, 5949 };
@@ -305,8 +305,8 @@ int main(void)
                 tap_ok(1, "real MNIST # skip data/mnist absent; run `make data`");
         }
     }
-    #line 903 "book/25-mnist.nw"
+    #line 746 "book/25-mnist.nw"
     remove_tree(root);
-    #line 717 "book/25-mnist.nw"
+    #line 560 "book/25-mnist.nw"
     return tap_done();
 }

