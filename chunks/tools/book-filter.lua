@@ -37,7 +37,7 @@ function code_path(el)
   return pandoc.RawInline("latex", "\\nolinkurl{" .. el.text .. "}")
 end
 function book_shape(doc)
-  local blocks, counter, appendix, parts = {}, {}, false, 0
+  local blocks, counter, appendix, parts, front = {}, {}, false, 0, false
   for _, b in ipairs(doc.blocks) do
     if b.t == "Header" and b.level == 1 and b.classes:includes("part") then
       parts = parts + 1
@@ -61,6 +61,11 @@ function book_shape(doc)
         table.insert(blocks, b)
       end
     else
+      if b.t == "Header" and b.level == 1 then
+        front = b.classes:includes("unnumbered")
+      elseif b.t == "Header" and front and not b.classes:includes("unnumbered") then
+        b.classes:insert("unnumbered")
+      end
       if b.t == "Header" and FORMAT:match("html") and not b.classes:includes("unnumbered") then
         local level = b.level
         counter[level] = (counter[level] or 0) + 1

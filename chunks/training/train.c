@@ -112,14 +112,14 @@ void train_state_free(TrainState *s)
     free(s->index), free(s->log);
     s->index = NULL, s->log = NULL;
 }
-#line 335 "book/28-training.nw"
+#line 336 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 348 "book/28-training.nw"
+#line 349 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -133,7 +133,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 373 "book/28-training.nw"
+        #line 374 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -147,29 +147,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 362 "book/28-training.nw"
+        #line 363 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 389 "book/28-training.nw"
+        #line 390 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 366 "book/28-training.nw"
+    #line 367 "book/28-training.nw"
     }
-    #line 398 "book/28-training.nw"
+    #line 399 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 368 "book/28-training.nw"
+    #line 369 "book/28-training.nw"
     return r;
 }
-#line 424 "book/28-training.nw"
+#line 425 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -183,13 +183,13 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 446 "book/28-training.nw"
+        #line 447 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 438 "book/28-training.nw"
+    #line 439 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;

@@ -51,8 +51,9 @@ typedef struct {
     double lr;
 } EpochResult;
 
+/* called as batches finish: epoch and batch numbers, running loss and accuracy of the epoch */
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 413 "book/28-training.nw"
+#line 414 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
@@ -99,11 +100,11 @@ int net_correct(const Net *net, const int *labels, int n);
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test);
 /* frees s->index and s->log */
 void train_state_free(TrainState *s);
-#line 344 "book/28-training.nw"
+#line 345 "book/28-training.nw"
 /* epoch s->epoch + 1 from batch s->batch to its end, *stop or a NaN (status); labels (c->batch) scratch */
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop);
-#line 421 "book/28-training.nw"
+#line 422 "book/28-training.nw"
 /* loss, accuracy, confusion of set's first n_set images, net->N at a time; labels, index (net->N) scratch */
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
 #line 167 "book/28b-checkpoints.nw"
