@@ -88,7 +88,10 @@ requirements | {
 rm -f "${TMPDIR:-/tmp}/deps.$$"
 if [ $simulate = yes ]; then
     echo "deps: the plan for a machine with none of the tools: apt-get install $packages"
-    if [ "$(id -u)" = 0 ]; then apt-get update -qq || exit 1; fi
+    if [ "$(id -u)" = 0 ] && ! apt-get update -qq; then
+        echo "deps: apt-get update failed; the plan cannot be checked against fresh lists" >&2
+        exit 1
+    fi
     apt-get --simulate install --no-install-recommends $packages >"${TMPDIR:-/tmp}/deps-plan.$$" 2>&1
     status=$?
     if [ $status = 0 ]; then
