@@ -8,7 +8,7 @@ tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
 mkdir "$tmp/tree" && cp -a Makefile book chunks tests "$tmp/tree/"
-tangle() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$tmp/tree" tangle >"$tmp/out" 2>&1; }
+tangle() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$tmp/tree" tangle BUILD=build >"$tmp/out" 2>&1; }
 age() { find "$tmp/tree/chunks" "$tmp/tree/tests" -type f -exec touch -d '2001-01-01 00:00' {} +; }
 rewritten() { (cd "$tmp/tree" && find chunks tests -newermt '2001-01-02' -type f | sort); }
 files=$(cd "$tmp/tree" && find chunks tests -type f | wc -l)
