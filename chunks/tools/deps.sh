@@ -31,7 +31,6 @@ valgrind    command  valgrind                 valgrind
 fuzz        command  clang                    clang
 fuzz        package  libclang-rt-14-dev       libclang-rt-14-dev
 fuzz        package  libomp-14-dev            libomp-14-dev
-fuzz        node     npm                      -
 EOF
 }
 have() {
