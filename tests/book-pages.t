@@ -69,11 +69,12 @@ ok(page("part-one.html").includes('<ul class="part-contents"><li><a href="one.ht
    "a part's page lists its chapters");
 globalThis.window = {};
 new Function(page("search-index.js"))();
-const engine = MiniSearch.loadJS(window.bookSearch.index, window.bookSearch.options);
+const engine = MiniSearch.loadJS(window.bookSearch.index, { ...window.bookSearch.options, tokenize: window.bookSearch.tokenize });
 const first = (q) => { const r = engine.search(q, { prefix: true })[0]; return r ? r.page + "#" + r.anchor : "nothing"; };
 ok(first("Kaiming") === "one.html#", `a word of the prose leads to its chapter's page: ${first("Kaiming")}`);
 ok(first("count the weights") === "one.html#NWb-1", `a chunk's name leads to the chunk: ${first("count the weights")}`);
 ok(first("first_part") === "one.html#NWb-1", `an identifier leads to the chunk that defines it: ${first("first_part")}`);
+ok(first("first") === "one.html#NWb-1", `the start of an identifier finds it too: ${first("first")}`);
 console.log(`1..${n}`);
 process.exit(failed ? 1 : 0);
 END_OF_TEST

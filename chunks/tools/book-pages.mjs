@@ -104,10 +104,11 @@ $("#index-identifiers").nextAll("ul").first().children("li").each((_, li) => {
 });
 for (const d of docs) { d.title = d.title.replace(/\s+/g, " "); d.text = d.text.replace(/\s+/g, " ").trim(); }
 const options = { fields: ["title", "text"], storeFields: ["kind", "title", "page", "anchor", "where"] };
-const search = new MiniSearch(options);
+const tokenize = (text) => text.split(/[^\p{L}\p{N}_]+/u).filter((t) => t !== "");
+const search = new MiniSearch({ ...options, tokenize });
 search.addAll(docs);
 writeFileSync(join(dir, "search-index.js"), `// The search index of the book (chunks/tools/book-pages.mjs, MiniSearch)\n` +
-  `window.bookSearch = { options: ${JSON.stringify(options)}, index: ${JSON.stringify(search)} };\n`);
+  `window.bookSearch = { options: ${JSON.stringify(options)}, tokenize: ${tokenize}, index: ${JSON.stringify(search)} };\n`);
 const require = createRequire(import.meta.url);
 copyFileSync(join(dirname(require.resolve("minisearch")), "..", "umd", "index.js"), join(dir, "minisearch.js"));
 copyFileSync(new URL("./book.js", import.meta.url), join(dir, "book.js"));
@@ -158,6 +159,7 @@ for (const [i, p] of pages.entries()) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escape(p.kind === "contents" ? book : `${label(p)} \u2014 ${book}`)}</title>
 ${prev ? `<link rel="prev" href="${prev.file}">` : ""}${next ? `<link rel="next" href="${next.file}">` : ""}
 ${style}

@@ -50,7 +50,8 @@
   }
   function ready() {
     if (!loading) loading = load("minisearch.js").then(function () { return load("search-index.js"); }).then(function () {
-      engine = MiniSearch.loadJS(window.bookSearch.index, window.bookSearch.options);
+      var b = window.bookSearch;
+      engine = MiniSearch.loadJS(b.index, Object.assign({ tokenize: b.tokenize }, b.options));
     });
     return loading;
   }

@@ -41,11 +41,11 @@ const browser = await chromium.launch({
 let failed = false, valueSpans = 0;
 function ok(cond, what) { console.log(`${cond ? "ok" : "not ok"} - ${what}`); if (!cond) failed = true; }
 const widths = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } };
-const ways = [["laptop", widths.laptop, pathToFileURL(resolve(dir)).href + "/"],
-              ["phone", widths.phone, pathToFileURL(resolve(dir)).href + "/"],
-              ["laptop, over http", widths.laptop, served]];
+const ways = [["laptop", widths.laptop, pathToFileURL(resolve(dir)).href + "/", "at laptop width"],
+              ["phone", widths.phone, pathToFileURL(resolve(dir)).href + "/", "at phone width"],
+              ["http", widths.laptop, served, "over HTTP"]];
 for (const file of pages)
-  for (const [name, viewport, base] of ways) {
+  for (const [name, viewport, base, how] of ways) {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors = [];
@@ -55,7 +55,7 @@ for (const file of pages)
     await page.goto(base + file, { waitUntil: "load" });
     const report = await page.evaluate(inspect, values);
     const loaded = await page.evaluate(() => Math.round(performance.getEntriesByType("navigation")[0].loadEventEnd));
-    const at = `${file} at ${name} width`;
+    const at = `${file} ${how}`;
     const missing = report.fileLinks.filter((u) => !leadsSomewhere(u, base));
     ok(report.brokenAnchors.length === 0 && missing.length === 0,
        `${at}: all ${report.links} links lead somewhere ${list(report.brokenAnchors.concat(missing))}`);
@@ -70,21 +70,21 @@ for (const file of pages)
     ok(numbers.unmarked.length === 0,
        `${at}: every number of the prose is a value of the runs or marked as typed ${list(numbers.unmarked)}`);
     const size = statSync(join(dir, file)).size;
-    console.log(`# ${file} at ${name} width: ${Math.round(size / 1024)} KB of HTML, loaded in ${loaded} ms`);
+    console.log(`# ${at}: ${Math.round(size / 1024)} KB of HTML, loaded in ${loaded} ms`);
     if (name === "laptop") ok(size <= 600 * 1024, `${file}: ${Math.round(size / 1024)} KB of HTML, at most 600 KB`);
-    if (!base.startsWith("http")) { const shots = join(out, name), base = file.replace(/\.html$/, "");
+    if (!base.startsWith("http")) { const shots = join(out, name), stem = file.replace(/\.html$/, "");
                                     mkdirSync(shots, { recursive: true });
-                                    await page.screenshot({ path: join(shots, `${base}-00-top.png`) });
+                                    await page.screenshot({ path: join(shots, `${stem}-00-top.png`) });
                                     const chapters = await page.$$eval("h1[id]", (hs) => hs.map((h) => h.id));
                                     for (const [i, id] of chapters.entries()) {
                                       await page.evaluate((x) => document.getElementById(x).scrollIntoView(), id);
-                                      await page.screenshot({ path: join(shots, `${base}-${String(i + 1).padStart(2, "0")}-${id.replace(/\W/g, "-")}.png`) });
+                                      await page.screenshot({ path: join(shots, `${stem}-${String(i + 1).padStart(2, "0")}-${id.replace(/\W/g, "-")}.png`) });
                                     }
                                     for (const what of ["figure", "table"]) {
                                       const count = await page.locator(what).count();
                                       for (let i = 0; i < count; i++) {
                                         await page.evaluate(([w, j]) => document.querySelectorAll(w)[j].scrollIntoView(), [what, i]);
-                                        await page.screenshot({ path: join(shots, `${base}-${what}-${String(i + 1).padStart(2, "0")}.png`) });
+                                        await page.screenshot({ path: join(shots, `${stem}-${what}-${String(i + 1).padStart(2, "0")}.png`) });
                                       }
                                     }
                                     if (name === "laptop") { const heads = await page.$$eval("h1[id]:not(.title)", (hs) => hs.map((h) =>
@@ -123,7 +123,7 @@ async function searchAndFollow(base, viewport, query, want, word, shot) {
       let text = t.closest(".chunk") ? t.closest(".chunk").textContent : head.textContent;
       for (let e = head.nextElementSibling; e && !/^H[1-4]$/.test(e.tagName); e = e.nextElementSibling) text += " " + e.textContent;
       const top = t.getBoundingClientRect().top;
-      return { top: Math.round(top), inView: top > -5 && top < innerHeight / 2, has: !w || text.toLowerCase().includes(w.toLowerCase()),
+      return { top: Math.round(top), inView: top > -5 && top < innerHeight / 2, has: !w || text.includes(w),
                chunk: !!t.closest(".chunkhead") };
     }, word);
     r.landed = page.url().slice(base.length);
@@ -143,7 +143,8 @@ const picks = {};
   const page = await context.newPage();
   await page.goto(fileBase + "index-chunks.html", { waitUntil: "load" });
   picks.chunk = await page.$$eval("main li", (lis) => lis.map((li) => ({
-    name: li.textContent.split(":")[0].replace(/[\u27e8\u27e9]/g, "").replace(/\s+/g, " ").trim(),
+    name: Array.from(li.childNodes).filter((n) => n.nodeName.toLowerCase() !== "math").map((n) => n.textContent).join("")
+            .split(":")[0].replace(/\s+/g, " ").trim(),
     href: li.querySelector("strong a")?.getAttribute("href") })).find((c) => c.href && !c.name.includes("/") && c.name.split(" ").length >= 3));
   await page.goto(fileBase + "index-identifiers.html", { waitUntil: "load" });
   picks.identifier = await page.$$eval("main li", (lis) => lis.map((li) => ({
