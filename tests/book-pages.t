@@ -24,12 +24,15 @@ cat >"$tmp/in/book.html" <<'END_OF_BOOK'
 <span id="cb1-3"><a href="#cb1-3" aria-hidden="true" tabindex="-1"></a>}</span></code></pre></div></div>
 <div class="chunk" data-next="NWb-2"><p><span id="NWb-1" class="chunkhead">count the weights <a href="#NWb-1">2</a></span></p>
 <div class="sourceCode" id="cb2"><pre class="sourceCode c"><code class="sourceCode c"><span id="cb2-1"><a href="#cb2-1" aria-hidden="true" tabindex="-1"></a>first_part();</span></code></pre></div></div>
+<div class="exercise kind-derive" id="ex:one:a"><p><a href="#ex:one:a"><strong>Exercise 1.1</strong></a> Derive.</p>
+<p><a href="#sol:one:a" class="to-solution">Solution</a></p></div>
 <h1 data-number="2" id="ch:two">Two</h1><p>Back to <a href="#ch:one">chapter 1</a>, <a href="#sec:one">its section</a>, <a href="#NWb-1">chunk 2</a>, <a href="#here">here</a>.</p>
 <p id="here">Here.</p>
 <div class="chunk" data-prev="NWb-1"><p><span id="NWb-2" class="chunkhead">count the weights <a href="#NWb-2">3</a></span></p>
 <div class="sourceCode" id="cb3"><pre class="sourceCode c"><code class="sourceCode c"><span id="cb3-1"><a href="#cb3-1" aria-hidden="true" tabindex="-1"></a>second_part();</span></code></pre></div></div>
 <h1 class="appendices part unnumbered" id="part:appendices">Appendices</h1>
 <h1 data-number="A" id="ch:app">App</h1><p>An appendix.</p>
+<div class="solution" id="sol:one:a"><p><a href="#ex:one:a"><strong>Solution to Exercise 1.1</strong></a> Done.</p></div>
 <h1 class="unnumbered" id="index-identifiers">Index of identifiers</h1>
 <ul><li><code>first_part</code>: <strong><a href="#NWb-1">2</a></strong></li></ul>
 </body></html>
@@ -54,6 +57,8 @@ ok(two.includes('href="one.html">chapter 1') && two.includes('href="one.html#sec
    two.includes('href="one.html#NWb-1">chunk 2') && two.includes('href="#here">here'),
    "links to another page name its file, links on the page stay anchors");
 ok(page("preface.html").includes('href="one.html#sec:one"'), "a link before the chapter it points to is rewritten too");
+ok(one.includes('href="app.html#sol:one:a"') && page("app.html").includes('href="one.html#ex:one:a"') &&
+   one.includes('href="#ex:one:a"'), "an exercise and its solution in the appendix link to each other");
 const details = one.match(/<details class="use">[\s\S]*?<\/details>/)?.[0] || "";
 ok(details.includes("count the weights") && details.includes("first_part();") && details.includes("second_part();") &&
    details.includes('href="two.html#NWb-2"'), "a use of a chunk opens both its parts in place, with a link to the second");
