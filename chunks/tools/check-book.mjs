@@ -92,7 +92,7 @@ for (const file of pages)
                                                                                                    ?.textContent || "").length).replace(/\s+/g, " ").trim()));
                                                              writeFileSync(join(out, "chapters.txt"), heads.join("\n") + "\n", { flag: "a" });
                                                              const figs = await page.$$eval("figure img", (is) => is.map((i) => i.getAttribute("src")));
-                                                             writeFileSync(join(out, "figures.txt"), figs.join("\n") + "\n", { flag: "a" }); } }
+                                                             if (figs.length) writeFileSync(join(out, "figures.txt"), figs.join("\n") + "\n", { flag: "a" }); } }
     await context.close();
   }
 ok(valueSpans > 0, `the pages show ${valueSpans} numbers from the runs, all as values.txt has them`);
