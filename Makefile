@@ -286,7 +286,8 @@ $(BOOK)/figures/bench-train.svg $(BOOK)/figures/bench-train.pdf: figures/bench-t
 	$(call GNUPLOT,csv='$(BOOK)/runs/bench-train.csv',figures/bench-train.gp)
 $(BOOK)/figures/%.svg: figures/%.gv chunks/tools/gv-fill.awk $(BOOK)/values.txt
 	@mkdir -p $(@D)
-	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tsvg -o $@.tmp $@.gv && mv $@.tmp $@
+	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tsvg $@.gv | \
+	  sed '/^<!DOCTYPE/,/>$$/d' >$@.tmp && mv $@.tmp $@
 $(BOOK)/figures/%.pdf: figures/%.gv chunks/tools/gv-fill.awk $(BOOK)/values.txt
 	@mkdir -p $(@D)
 	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tpdf -o $@.tmp $@.gv && mv $@.tmp $@
