@@ -1,8 +1,8 @@
-#line 471 "book/95b-solutions-conv-pool.nw"
+#line 461 "book/95b-solutions-conv-pool.nw"
 #include "gradcheck.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 521 "book/95b-solutions-conv-pool.nw"
+#line 511 "book/95b-solutions-conv-pool.nw"
 static double max_of_window(void *ctx)
 {
     real *x = ctx, y;
@@ -11,12 +11,12 @@ static double max_of_window(void *ctx)
     return y;
 }
 
-#line 476 "book/95b-solutions-conv-pool.nw"
+#line 466 "book/95b-solutions-conv-pool.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 2024);
-    #line 531 "book/95b-solutions-conv-pool.nw"
+    #line 521 "book/95b-solutions-conv-pool.nw"
     real tie[4] = {3, 3, 3, 3}, ytie, gtie = 1.5, dtie[4] = {0};
     int atie;
     maxpool_forward(&ytie, &atie, tie, 1, 1, 2, 2);
@@ -45,7 +45,7 @@ int main(void)
         below += max_of_window(moved) < ytie + along - 1e-12;
     }
     tap_ok(below == 0, "the code's choice (1, 0, 0, 0) is a subgradient: max(x + d) >= max(x) + d_0 along 1000 random d");
-    #line 585 "book/95b-solutions-conv-pool.nw"
+    #line 575 "book/95b-solutions-conv-pool.nw"
     enum { M = 40000 };
     const real xs[4] = {1.5, -0.5, 2, 0.25};
     const double p = 0.5;
@@ -63,7 +63,7 @@ int main(void)
     }
     double m2 = sum_m2 / (4.0 * M), sd_m2 = sqrt(p / ((1 - p) * (1 - p) * (1 - p) * 4 * M));
     tap_ok(fabs(m2 - 1 / (1 - p)) < 5 * sd_m2, "dropout p=0.5: mean of m^2 is %.4f, expected 1/(1-p) = 2 within %.4f", m2, 5 * sd_m2);
-    #line 623 "book/95b-solutions-conv-pool.nw"
+    #line 613 "book/95b-solutions-conv-pool.nw"
     const real xp[16] = {1, 5, 2, 0, 3, 4, 8, 7, 6, 2, 1, 3, 0, 1, 9, 4}, gp[4] = {1, -2, 0.5, 3};
     real yp[4], dp[16] = {0}, S[4][16] = {{0}};
     int arg[4];
@@ -72,7 +72,7 @@ int main(void)
     for (int o = 0; o < 4; o++)
         S[o][arg[o]] = 1;
     tap_ok(arg[0] == 1 && arg[1] == 6 && arg[2] == 8 && arg[3] == 14, "worked max-pool: the ones of S are in columns 1, 6, 8, 14");
-    #line 636 "book/95b-solutions-conv-pool.nw"
+    #line 626 "book/95b-solutions-conv-pool.nw"
     int fwd = 1, bwd = 1, eye = 1;
     for (int o = 0; o < 4; o++) {
         double s = 0;
@@ -94,7 +94,7 @@ int main(void)
     }
     tap_ok(fwd && bwd, "worked max-pool: y = S x and din = S^T g");
     tap_ok(eye, "worked max-pool: S S^T = I, the windows do not overlap");
-    #line 660 "book/95b-solutions-conv-pool.nw"
+    #line 650 "book/95b-solutions-conv-pool.nw"
     real yg, gg = 2, dg[4] = {0};
     gap_forward(&yg, yp, 1, 1, 2, 2);
     gap_backward(dg, &gg, 1, 1, 2, 2);
@@ -103,7 +103,7 @@ int main(void)
     for (int q = 0; q < 4; q++)
         mean += 0.25 * yp[q], spread &= dg[q] == 0.25 * gg;
     tap_ok(mean == yg && spread, "global average pool of [5 8; 6 9]: y = (1/4) 1^T x = %g, din = (1/4) 1 g = %g each", yg, dg[0]);
-    #line 688 "book/95b-solutions-conv-pool.nw"
+    #line 678 "book/95b-solutions-conv-pool.nw"
     enum { NO = 1000 };
     real *xo = gc_normal(NO, &rng), *go = gc_normal(NO, &rng);
     real *r1 = gc_zeros(NO), *y1 = gc_zeros(NO), *m1 = gc_zeros(NO), *d1 = gc_zeros(NO), *dr1 = gc_zeros(NO);
@@ -124,6 +124,6 @@ int main(void)
     tap_ok(same_y && same_d, "ReLU then dropout equals dropout then ReLU, outputs and input gradients, on %d values", NO);
     free(xo), free(go), free(r1), free(y1), free(m1), free(d1), free(dr1);
     free(t2), free(y2), free(m2s), free(d2), free(dt2);
-    #line 484 "book/95b-solutions-conv-pool.nw"
+    #line 474 "book/95b-solutions-conv-pool.nw"
     return tap_done();
 }

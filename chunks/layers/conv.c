@@ -116,7 +116,7 @@ void conv2d_backward(real *din, real *dw, const real *dout, const real *in, cons
     #line 302 "book/21-conv.nw"
     }
 }
-#line 549 "book/21-conv.nw"
+#line 535 "book/21-conv.nw"
 void conv_init_kaiming(real *w, int K, int C, int R, Rng *rng)
 {
     /* w (K,C,R,R) */

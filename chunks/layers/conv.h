@@ -11,7 +11,7 @@ void conv2d_forward(real *out, const real *in, const real *w,
 /* dw (K,C,R,R) += and din (N,C,H,W) += the gradients from dout (N,K,Ho,Wo); din may be NULL */
 void conv2d_backward(real *din, real *dw, const real *dout, const real *in, const real *w,
                      int N, int C, int H, int W, int K, int R, int pad);
-#line 546 "book/21-conv.nw"
+#line 532 "book/21-conv.nw"
 /* w (K,C,R,R) = independent normals with standard deviation sqrt(2 / (C R R)), drawn from rng */
 void conv_init_kaiming(real *w, int K, int C, int R, Rng *rng);
 #line 24 "book/21-conv.nw"

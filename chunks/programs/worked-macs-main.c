@@ -1,4 +1,4 @@
-#line 188 "book/95b-solutions-conv-pool.nw"
+#line 178 "book/95b-solutions-conv-pool.nw"
 #include <stdio.h>
 #include "network/network.h"
 
@@ -14,8 +14,8 @@ int main(void)
         forward += f;
         train += l == 0 ? 2 * f : 3 * f;
     }
-    printf("worked.macs.main.forward %g\n", forward);
-    printf("worked.macs.main.train %g\n", train);
+    printf("worked.macs.main.forward %.0f\n", forward);
+    printf("worked.macs.main.train %.0f\n", train);
     printf("worked.macs.main.tflop_per_epoch %.2f\n", 2 * train * 60000 * 1e-12);
     net_free(net);
     return 0;

@@ -1,35 +1,22 @@
-#line 343 "book/21-conv.nw"
-#include <math.h>
-#include <stdlib.h>
-#include "base/check.h"
+#line 344 "book/21-conv.nw"
+#include "gradcheck.h"
 #include "layers/conv.h"
-#include "tap.h"
-#line 363 "book/21-conv.nw"
-static real *flip_normal(size_t n, Rng *rng)
-{
-    real *x = xcalloc(n, sizeof *x);
-    for (size_t i = 0; i < n; i++)
-        x[i] = (real)rng_normal(rng);
-    return x;
-}
-#line 382 "book/21-conv.nw"
+#line 370 "book/21-conv.nw"
 static void conv_flip_test(Rng *rng, int R, int pad)
 {
     int N = 2, C = 3, H = 5, W = 6, K = 4;
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
     size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * R * R;
-    real *in = flip_normal(n_in, rng), *w = flip_normal(n_w, rng);
-    real *g = flip_normal((size_t)N * K * Ho * Wo, rng);
-    real *wt = xcalloc(n_w, sizeof *wt), *dw = xcalloc(n_w, sizeof *dw);
-    real *din = xcalloc(n_in, sizeof *din), *din_flip = xcalloc(n_in, sizeof *din_flip);
-    #line 373 "book/21-conv.nw"
+    real *in = gc_normal(n_in, rng), *w = gc_normal(n_w, rng), *g = gc_normal((size_t)N * K * Ho * Wo, rng);
+    real *wt = gc_zeros(n_w), *dw = gc_zeros(n_w), *din = gc_zeros(n_in), *din_flip = gc_zeros(n_in);
+    #line 361 "book/21-conv.nw"
     for (int k = 0; k < K; k++)
         for (int c = 0; c < C; c++)
             for (int u = 0; u < R; u++)
                 for (int v = 0; v < R; v++)
                     wt[(((size_t)c * K + k) * R + u) * R + v] =
                         w[(((size_t)k * C + c) * R + (R - 1 - u)) * R + (R - 1 - v)];
-    #line 392 "book/21-conv.nw"
+    #line 378 "book/21-conv.nw"
     conv2d_backward(din, dw, g, in, w, N, C, H, W, K, R, pad);
     conv2d_forward(din_flip, g, wt, N, K, Ho, Wo, C, R, R - 1 - pad);
     double worst = 0, scale = 0;
@@ -37,12 +24,12 @@ static void conv_flip_test(Rng *rng, int R, int pad)
         worst = fmax(worst, fabs(din[i] - din_flip[i]));
         scale = fmax(scale, fabs(din[i]));
     }
-    tap_ok(worst <= 1e-5 * scale, "conv %dx%d pad %d: din = g correlated, with pad %d, with the rotated kernel "
+    tap_ok(worst <= 1e-12 * scale, "conv %dx%d pad %d: din = g correlated, with pad %d, with the rotated kernel "
            "(max difference %.1e, largest |din| %.2f)", R, R, pad, R - 1 - pad, worst, scale);
     free(in), free(w), free(g), free(wt), free(dw), free(din), free(din_flip);
 }
 
-#line 350 "book/21-conv.nw"
+#line 348 "book/21-conv.nw"
 int main(void)
 {
     Rng rng;

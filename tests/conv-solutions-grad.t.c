@@ -1,19 +1,8 @@
 #line 8 "book/95b-solutions-conv-pool.nw"
-#include <math.h>
-#include <stdlib.h>
-#include "base/check.h"
+#include "gradcheck.h"
 #include "layers/conv.h"
 #include "network/network.h"
-#include "tap.h"
-#line 29 "book/95b-solutions-conv-pool.nw"
-static real *sol_normal(size_t n, Rng *rng)
-{
-    real *x = xcalloc(n, sizeof *x);
-    for (size_t i = 0; i < n; i++)
-        x[i] = (real)rng_normal(rng);
-    return x;
-}
-
+#line 26 "book/95b-solutions-conv-pool.nw"
 static real *sol_fill(size_t n, real value)
 {
     real *x = xcalloc(n, sizeof *x);
@@ -32,7 +21,7 @@ static double sol_max_diff(const real *a, const real *b, size_t n, double *scale
     }
     return worst;
 }
-#line 125 "book/95b-solutions-conv-pool.nw"
+#line 115 "book/95b-solutions-conv-pool.nw"
 static double sum_of(const real *a, size_t n)
 {
     double s = 0;
@@ -53,16 +42,16 @@ static void count_products(int N, int C, int H, int W, int K, int R, int pad, do
     count[0] = sum_of(y, n_out), count[1] = sum_of(din, n_in), count[2] = sum_of(dw, n_w);
     free(x), free(w), free(g), free(y), free(din), free(dw);
 }
-#line 249 "book/95b-solutions-conv-pool.nw"
+#line 239 "book/95b-solutions-conv-pool.nw"
 static real *swap_first_two(const real *a, int A, int B, size_t S)
 {
     real *t = xcalloc((size_t)A * B * S, sizeof *t);
-    #line 242 "book/95b-solutions-conv-pool.nw"
+    #line 232 "book/95b-solutions-conv-pool.nw"
     for (int i = 0; i < A; i++)
         for (int j = 0; j < B; j++)
             for (size_t e = 0; e < S; e++)
                 t[((size_t)j * A + i) * S + e] = a[((size_t)i * B + j) * S + e];
-    #line 253 "book/95b-solutions-conv-pool.nw"
+    #line 243 "book/95b-solutions-conv-pool.nw"
     return t;
 }
 
@@ -70,24 +59,24 @@ static void dw_by_forward(Rng *rng, int R, int pad)
 {
     int N = 2, C = 3, H = 6, K = 4, Ho = H + 2 * pad - R + 1;
     size_t n_in = (size_t)N * C * H * H, n_w = (size_t)K * C * R * R, n_out = (size_t)N * K * Ho * Ho;
-    real *x = sol_normal(n_in, rng), *w = sol_normal(n_w, rng), *g = sol_normal(n_out, rng);
+    real *x = gc_normal(n_in, rng), *w = gc_normal(n_w, rng), *g = gc_normal(n_out, rng);
     real *dw = sol_fill(n_w, 0), *out = sol_fill(n_w, 0);
     conv2d_backward(NULL, dw, g, x, w, N, C, H, H, K, R, pad);
     real *xt = swap_first_two(x, N, C, (size_t)H * H), *gt = swap_first_two(g, N, K, (size_t)Ho * Ho);
     conv2d_forward(out, xt, gt, C, N, H, H, K, Ho, pad);
     real *dw_fwd = swap_first_two(out, C, K, (size_t)R * R);
     double scale, worst = sol_max_diff(dw, dw_fwd, n_w, &scale);
-    tap_ok(worst <= 1e-5 * scale, "conv %dx%d pad %d: dw from one conv2d_forward of x and g equals conv2d_backward's "
+    tap_ok(worst <= 1e-12 * scale, "conv %dx%d pad %d: dw from one conv2d_forward of x and g equals conv2d_backward's "
            "(max difference %.1e, largest %.2f)", R, R, pad, worst, scale);
     free(x), free(w), free(g), free(dw), free(out), free(xt), free(gt), free(dw_fwd);
 }
 
-#line 16 "book/95b-solutions-conv-pool.nw"
+#line 13 "book/95b-solutions-conv-pool.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 2112);
-    #line 74 "book/95b-solutions-conv-pool.nw"
+    #line 63 "book/95b-solutions-conv-pool.nw"
     int cases = 0, wrong = 0;
     for (int H = 1; H <= 30; H++)
         for (int R = 1; R <= 5; R++)
@@ -103,7 +92,7 @@ int main(void)
                 }
     tap_ok(wrong == 0, "output rows with stride: floor((H+2p-R)/s)+1 equals the counted windows in all %d cases", cases);
     tap_ok((28 + 2 - 3) / 2 + 1 == 14, "a 3x3 convolution, padding 1, stride 2 maps 28 rows to 14");
-    #line 153 "book/95b-solutions-conv-pool.nw"
+    #line 143 "book/95b-solutions-conv-pool.nw"
     int shapes = 0, off = 0;
     for (int R = 1; R <= 5; R += 2)
         for (int pad = 0; pad < R; pad++)
@@ -115,7 +104,7 @@ int main(void)
                 off += count[0] != want || count[1] != want || count[2] != want;
             }
     tap_ok(off == 0, "the direct loops do N K C (R Ho - p(p+1))^2 multiply-adds in each of the three sums (%d shapes)", shapes);
-    #line 168 "book/95b-solutions-conv-pool.nw"
+    #line 158 "book/95b-solutions-conv-pool.nw"
     Net *net = net_create(&arch_main, 1);
     int layers_ok = 1;
     for (int l = 0; l < net->nlayers; l++) {
@@ -130,18 +119,18 @@ int main(void)
     }
     tap_ok(layers_ok, "main network: the direct loops do the dense count without padding, fewer with it");
     net_free(net);
-    #line 274 "book/95b-solutions-conv-pool.nw"
+    #line 264 "book/95b-solutions-conv-pool.nw"
     dw_by_forward(&rng, 3, 0);
     dw_by_forward(&rng, 3, 1);
     dw_by_forward(&rng, 1, 0);
-    #line 297 "book/95b-solutions-conv-pool.nw"
+    #line 287 "book/95b-solutions-conv-pool.nw"
     enum { DN = 2, DC = 3, DK = 4, DH = 3, DW = 5, DQ = DN * DH * DW };
-    real *x = sol_normal(DN * DC * DH * DW, &rng), *w = sol_normal(DK * DC, &rng), *g = sol_normal(DN * DK * DH * DW, &rng);
+    real *x = gc_normal(DN * DC * DH * DW, &rng), *w = gc_normal(DK * DC, &rng), *g = gc_normal(DN * DK * DH * DW, &rng);
     real *y = sol_fill(DN * DK * DH * DW, 0), *din = sol_fill(DN * DC * DH * DW, 0), *dw = sol_fill(DK * DC, 0);
     conv2d_forward(y, x, w, DN, DC, DH, DW, DK, 1, 0);
     conv2d_backward(din, dw, g, x, w, DN, DC, DH, DW, DK, 1, 0);
     double dy = 0, dx = 0, dwe = 0;
-    #line 314 "book/95b-solutions-conv-pool.nw"
+    #line 304 "book/95b-solutions-conv-pool.nw"
     #define AT(t, channels, q, c) t[(((size_t)(q) / (DH * DW) * (channels) + (c)) * DH * DW) + (q) % (DH * DW)]
     for (int q = 0; q < DQ; q++) {
         for (int k = 0; k < DK; k++) {
@@ -165,10 +154,10 @@ int main(void)
             dwe = fmax(dwe, fabs(s - dw[k * DC + c]));
         }
     #undef AT
-    #line 304 "book/95b-solutions-conv-pool.nw"
-    tap_ok(dy < 1e-5 && dx < 1e-5 && dwe < 1e-5, "1x1 conv: Y = XW, dX = G W^T, dW = X^T G "
+    #line 294 "book/95b-solutions-conv-pool.nw"
+    tap_ok(dy < 1e-12 && dx < 1e-12 && dwe < 1e-12, "1x1 conv: Y = XW, dX = G W^T, dW = X^T G "
            "(max differences %.1e %.1e %.1e)", dy, dx, dwe);
     free(x), free(w), free(g), free(y), free(din), free(dw);
-    #line 24 "book/95b-solutions-conv-pool.nw"
+    #line 21 "book/95b-solutions-conv-pool.nw"
     return tap_done();
 }
