@@ -1,7 +1,7 @@
-#line 369 "book/21-conv.nw"
+#line 561 "book/21-conv.nw"
 #include "layers/conv.h"
 #include "gradcheck.h"
-#line 392 "book/21-conv.nw"
+#line 584 "book/21-conv.nw"
 typedef struct ConvCase {
     int N, C, H, W, K, R, pad, Ho, Wo;
     real *in, *w, *out, *r, *din, *dw;
@@ -28,7 +28,7 @@ static double conv_loss(void *ctx)
     conv2d_forward(t->out, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad);
     return gc_dot(t->out, t->r, conv_n_out(t));
 }
-#line 421 "book/21-conv.nw"
+#line 613 "book/21-conv.nw"
 static void conv_case_make(ConvCase *t, Rng *rng, int R, int pad)
 {
     *t = (ConvCase){.N = 2, .C = 3, .H = 5, .W = 6, .K = 4, .R = R, .pad = pad};
@@ -46,7 +46,7 @@ static void conv_case_free(ConvCase *t)
 {
     free(t->in); free(t->w); free(t->r); free(t->out); free(t->din); free(t->dw);
 }
-#line 445 "book/21-conv.nw"
+#line 637 "book/21-conv.nw"
 static double conv_naive_error(const ConvCase *t)
 {
     double worst = 0;
@@ -54,7 +54,7 @@ static double conv_naive_error(const ConvCase *t)
         for (int k = 0; k < t->K; k++)
             for (int i = 0; i < t->Ho; i++)
                 for (int j = 0; j < t->Wo; j++) {
-                    #line 461 "book/21-conv.nw"
+                    #line 653 "book/21-conv.nw"
                     double s = 0;
                     for (int c = 0; c < t->C; c++)
                         for (int u = 0; u < t->R; u++)
@@ -64,13 +64,13 @@ static double conv_naive_error(const ConvCase *t)
                                     s += t->w[(((size_t)k * t->C + c) * t->R + u) * t->R + v]
                                        * t->in[(((size_t)n * t->C + c) * t->H + a) * t->W + b];
                             }
-                    #line 453 "book/21-conv.nw"
+                    #line 645 "book/21-conv.nw"
                     double y = t->out[(((size_t)n * t->K + k) * t->Ho + i) * t->Wo + j];
                     worst = fmax(worst, fabs(y - s));
                 }
     return worst;
 }
-#line 473 "book/21-conv.nw"
+#line 665 "book/21-conv.nw"
 static void conv_test(Rng *rng, int R, int pad)
 {
     ConvCase t;
@@ -86,7 +86,7 @@ static void conv_test(Rng *rng, int R, int pad)
     gc_check(what, conv_loss, &t, t.in, t.din, conv_n_in(&t));
     conv_case_free(&t);
 }
-#line 533 "book/21-conv.nw"
+#line 725 "book/21-conv.nw"
 static void conv_too_small(void *ctx)
 {
     (void)ctx;
@@ -94,7 +94,7 @@ static void conv_too_small(void *ctx)
     conv2d_forward(out, in, w, 1, 1, 3, 3, 1, 5, 0);
 }
 
-#line 374 "book/21-conv.nw"
+#line 566 "book/21-conv.nw"
 int main(void)
 {
     Rng rng;
@@ -102,7 +102,7 @@ int main(void)
     conv_test(&rng, 3, 0);
     conv_test(&rng, 3, 1);
     conv_test(&rng, 1, 0);
-    #line 495 "book/21-conv.nw"
+    #line 687 "book/21-conv.nw"
     ConvCase t;
     conv_case_make(&t, &rng, 3, 1);
     conv2d_backward(t.din, t.dw, t.r, t.in, t.w, t.N, t.C, t.H, t.W, t.K, t.R, t.pad);
@@ -115,7 +115,7 @@ int main(void)
     tap_ok(worst < 1e-12, "two backward calls with din = NULL accumulate twice dL/dw (max difference %.1e)", worst);
     free(twice);
     conv_case_free(&t);
-    #line 515 "book/21-conv.nw"
+    #line 707 "book/21-conv.nw"
     enum { KK = 64, KC = 32, KR = 3 };
     real *kw = gc_zeros((size_t)KK * KC * KR * KR);
     conv_init_kaiming(kw, KK, KC, KR, &rng);
@@ -128,8 +128,8 @@ int main(void)
     double kwant = 2.0 / (KC * KR * KR);
     tap_ok(fabs(kvar / kwant - 1) < 0.05, "Kaiming 64x32x3x3: weight variance %.5f (expected 2/288 = %.5f)", kvar, kwant);
     free(kw);
-    #line 540 "book/21-conv.nw"
+    #line 732 "book/21-conv.nw"
     tap_ok(gc_dies(conv_too_small, NULL), "a 5x5 kernel on a 3x3 map without padding is a checked runtime error");
-    #line 384 "book/21-conv.nw"
+    #line 576 "book/21-conv.nw"
     return tap_done();
 }

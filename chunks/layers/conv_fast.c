@@ -22,7 +22,7 @@ static size_t conv_pack_size(int C, int K, int R, int P)
 #line 77 "book/30a-im2col.nw"
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
 {
-    #line 75 "book/21-conv.nw"
+    #line 77 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -122,7 +122,7 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
 {
     /* in (N,C,H,W), w (K,C,R,R) -> out (N,K,H+2pad-R+1,W+2pad-R+1) */
     CHECK(out != NULL && in != NULL && w != NULL);
-    #line 75 "book/21-conv.nw"
+    #line 77 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -153,7 +153,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
 {
     /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W), w (K,C,R,R) -> din += (N,C,H,W), dw += (K,C,R,R) */
     CHECK(dw != NULL && dout != NULL && in != NULL && w != NULL);
-    #line 75 "book/21-conv.nw"
+    #line 77 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;

@@ -32,7 +32,7 @@ void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, 
         out[i] = mask[i] * in[i];
     }
 }
-#line 137 "book/23-pointwise-and-pooling.nw"
+#line 144 "book/23-pointwise-and-pooling.nw"
 void dropout_backward(real *din, const real *dout, const real *mask, size_t n)
 {
     /* dout, mask (n) -> din += (n) */

@@ -13,7 +13,7 @@ void relu_backward(real *din, const real *dout, const real *in, size_t n);
 #line 112 "book/23-pointwise-and-pooling.nw"
 /* out (n) = mask * in; TRAIN: mask (n) = 0 with probability p, else 1/(1-p); EVAL: mask = 1, rng may be NULL */
 void dropout_forward(real *out, real *mask, const real *in, double p, size_t n, Rng *rng, Mode mode);
-#line 134 "book/23-pointwise-and-pooling.nw"
+#line 141 "book/23-pointwise-and-pooling.nw"
 /* din (n) += mask * dout (n), with the forward's mask */
 void dropout_backward(real *din, const real *dout, const real *mask, size_t n);
 #line 20 "book/23-pointwise-and-pooling.nw"

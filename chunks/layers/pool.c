@@ -1,8 +1,8 @@
-#line 166 "book/23-pointwise-and-pooling.nw"
+#line 173 "book/23-pointwise-and-pooling.nw"
 #include <limits.h>
 #include "base/check.h"
 #include "layers/pool.h"
-#line 190 "book/23-pointwise-and-pooling.nw"
+#line 197 "book/23-pointwise-and-pooling.nw"
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
@@ -15,7 +15,7 @@ void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H
     for (int plane = 0; plane < N * C; plane++)
         for (int i = 0; i < Ho; i++)
             for (int j = 0; j < Wo; j++) {
-                #line 208 "book/23-pointwise-and-pooling.nw"
+                #line 215 "book/23-pointwise-and-pooling.nw"
                 int top = (plane * H + 2 * i) * W + 2 * j;
                 int window[4] = {top, top + 1, top + W, top + W + 1};
                 int best = window[0];
@@ -25,10 +25,10 @@ void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H
                 int o = (plane * Ho + i) * Wo + j;
                 out[o] = in[best];
                 argmax[o] = best;
-            #line 203 "book/23-pointwise-and-pooling.nw"
+            #line 210 "book/23-pointwise-and-pooling.nw"
             }
 }
-#line 227 "book/23-pointwise-and-pooling.nw"
+#line 234 "book/23-pointwise-and-pooling.nw"
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din += (N,C,H,W) */
@@ -39,7 +39,7 @@ void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int
     for (int o = 0; o < n_out; o++)
         din[argmax[o]] += dout[o];
 }
-#line 259 "book/23-pointwise-and-pooling.nw"
+#line 284 "book/23-pointwise-and-pooling.nw"
 void gap_forward(real *out, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C) */

@@ -1,17 +1,17 @@
-#line 160 "book/23-pointwise-and-pooling.nw"
+#line 167 "book/23-pointwise-and-pooling.nw"
 #ifndef POOL_H
 #define POOL_H
 #include "base/real.h"
-#line 187 "book/23-pointwise-and-pooling.nw"
+#line 194 "book/23-pointwise-and-pooling.nw"
 /* out (N,C,H/2,W/2) = max of each 2x2 window of in (N,C,H,W), argmax = its offset in in; H, W even */
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W);
-#line 224 "book/23-pointwise-and-pooling.nw"
+#line 231 "book/23-pointwise-and-pooling.nw"
 /* din (N,C,H,W) += dout (N,C,H/2,W/2) at the forward's argmax offsets */
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W);
-#line 254 "book/23-pointwise-and-pooling.nw"
+#line 279 "book/23-pointwise-and-pooling.nw"
 /* out (N,C) = mean of each H x W plane of in (N,C,H,W) */
 void gap_forward(real *out, const real *in, int N, int C, int H, int W);
 /* din (N,C,H,W) += dout (N,C) / (H W) */
 void gap_backward(real *din, const real *dout, int N, int C, int H, int W);
-#line 164 "book/23-pointwise-and-pooling.nw"
+#line 171 "book/23-pointwise-and-pooling.nw"
 #endif
