@@ -31,7 +31,8 @@ cat >"$tmp/in/book.html" <<'END_OF_BOOK'
 <div class="chunk" data-prev="NWb-1"><p><span id="NWb-2" class="chunkhead">count the weights <a href="#NWb-2">3</a></span></p>
 <div class="sourceCode" id="cb3"><pre class="sourceCode c"><code class="sourceCode c"><span id="cb3-1"><a href="#cb3-1" aria-hidden="true" tabindex="-1"></a>second_part();</span></code></pre></div></div>
 <h1 class="appendices part unnumbered" id="part:appendices">Appendices</h1>
-<h1 data-number="A" id="ch:app">App</h1><p>An appendix.</p>
+<h1 class="pages" data-number="A" id="ch:app">App</h1><p>An appendix.</p>
+<h2 data-number="A.1" id="sol:one">For chapter one</h2>
 <div class="solution" id="sol:one:a"><p><a href="#ex:one:a"><strong>Solution to Exercise 1.1</strong></a> Done.</p></div>
 <h1 class="unnumbered" id="index-identifiers">Index of identifiers</h1>
 <ul><li><code>first_part</code>: <strong><a href="#NWb-1">2</a></strong></li></ul>
@@ -49,15 +50,15 @@ const page = (f) => readFileSync(`${dir}/${f}`, "utf8");
 let n = 0, failed = 0;
 function ok(cond, what) { n++; if (!cond) failed++; console.log(`${cond ? "ok" : "not ok"} ${n} - ${what}`); }
 const list = JSON.parse(page("pages.json")).map((p) => p.file).join(" ");
-ok(list === "index.html preface.html part-one.html one.html two.html part-appendices.html app.html index-identifiers.html",
-   `a page per level-1 heading, in order: ${list}`);
+ok(list === "index.html preface.html part-one.html one.html two.html part-appendices.html app.html sol-one.html index-identifiers.html",
+   `a page per level-1 heading, and per level-2 heading of a chapter of class pages, in order: ${list}`);
 ok(!existsSync(`${dir}/stale.html`), "a page that the build did not write is removed");
 const two = page("two.html"), one = page("one.html");
 ok(two.includes('href="one.html">chapter 1') && two.includes('href="one.html#sec:one">its section') &&
    two.includes('href="one.html#NWb-1">chunk 2') && two.includes('href="#here">here'),
    "links to another page name its file, links on the page stay anchors");
 ok(page("preface.html").includes('href="one.html#sec:one"'), "a link before the chapter it points to is rewritten too");
-ok(one.includes('href="app.html#sol:one:a"') && page("app.html").includes('href="one.html#ex:one:a"') &&
+ok(one.includes('href="sol-one.html#sol:one:a"') && page("sol-one.html").includes('href="one.html#ex:one:a"') &&
    one.includes('href="#ex:one:a"'), "an exercise and its solution in the appendix link to each other");
 const details = one.match(/<details class="use">[\s\S]*?<\/details>/)?.[0] || "";
 ok(details.includes("count the weights") && details.includes("first_part();") && details.includes("second_part();") &&
@@ -72,6 +73,9 @@ ok(one.includes('rel="prev" href="part-one.html"') && one.includes('rel="next" h
 ok(one.includes('<a class="permalink" href="#sec:one"'), "a heading has its permalink");
 ok(page("part-one.html").includes('<ul class="part-contents"><li><a href="one.html">1 One</a></li><li><a href="two.html">2 Two</a></li></ul>'),
    "a part's page lists its chapters");
+ok(page("app.html").includes('<ul class="part-contents"><li><a href="sol-one.html">A.1 For chapter one</a></li></ul>') &&
+   /class="crumbs"[^]*href="app.html">A App<\/a> \u203a <a href="sol-one.html">A.1 For chapter one/.test(page("sol-one.html")),
+   "a chapter of class pages lists its section pages, and their breadcrumbs name it");
 globalThis.window = {};
 new Function(page("search-index.js"))();
 const engine = MiniSearch.loadJS(window.bookSearch.index, { ...window.bookSearch.options, tokenize: window.bookSearch.tokenize });

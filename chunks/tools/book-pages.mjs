@@ -10,18 +10,23 @@ if (!src || !dir) { console.error("usage: book-pages.mjs ONE-PAGE.html BOOK-DIR"
 const $ = cheerio.load(readFileSync(src, "utf8"));
 const book = $("header#title-block-header h1.title").text().trim() || "Book";
 const pages = [{ file: "index.html", id: "", title: "Contents", kind: "contents", part: null, nodes: [] }];
-let part = null;
+let part = null, cut = null;
+const titleOf = (h) => h.clone().find(".header-section-number").remove().end().text().replace(/\s+/g, " ").trim();
 for (const node of $("body").children().toArray()) {
   if (node.tagName === "header" || node.tagName === "script" || (node.tagName === "nav" && node.attribs.id === "TOC")) continue;
   if (node.tagName === "h1") {
     const h = $(node), id = h.attr("id") || `page-${pages.length}`;
     const kind = h.hasClass("part") ? "part" : h.hasClass("unnumbered") ? "front" : "chapter";
-    const title = h.clone().find(".header-section-number").remove().end().text().replace(/\s+/g, " ").trim();
-    const page = { file: fileName(id), id, number: h.attr("data-number") || "", title, kind, nodes: [] };
+    const page = { file: fileName(id), id, number: h.attr("data-number") || "", title: titleOf(h), kind, nodes: [] };
     if (kind === "part") part = page;
     if (kind === "front") part = null;
     page.part = kind === "chapter" ? part : null;
+    cut = h.hasClass("pages") ? page : null;
     pages.push(page);
+  } else if (node.tagName === "h2" && cut && node.attribs.id) {
+    const h = $(node);
+    pages.push({ file: fileName(node.attribs.id), id: node.attribs.id, number: h.attr("data-number") || "",
+                 title: titleOf(h), kind: "chapter", part: cut, nodes: [] });
   }
   pages[pages.length - 1].nodes.push(node);
 }
