@@ -8,6 +8,7 @@ NR == 1 { for (c = 1; c <= NF; c++) col[$c] = c; next }
       ratio = $col["dE_dw5"] / $col["dE_dw1"]
       for (c = 2; c <= NF; c++) row0[c] = $c
   } else if (E > previous) rises++
+  if (NR == 3) for (c = 2; c <= NF; c++) row1[c] = $c
   if (below == "" && E < first / 100) below = $1
   if ($1 == 10) E_10 = E
   if (E > max) max = E
@@ -20,6 +21,7 @@ END {
     printf "%s.lr_times_iter_1pct %s\n", prefix, below == "" ? "n/a" : sprintf("%.3g", lr * below)
     printf "%s.row0.ratio_w5_w1 %.0f\n", prefix, ratio
     for (name in col) if (col[name] > 1) printf "%s.row0.%s %.6g\n", prefix, name, row0[col[name]]
+    for (name in col) if (col[name] > 1) printf "%s.row1.%s %.7g\n", prefix, name, row1[col[name]]
     split("", q)
     q["dsig_h1"] = R("a_h1") * (1 - R("a_h1")); q["dsig_h2"] = R("a_h2") * (1 - R("a_h2"))
     q["dsig_o1"] = R("a_o1") * (1 - R("a_o1")); q["dsig_o2"] = R("a_o2") * (1 - R("a_o2"))
