@@ -69,38 +69,38 @@ static void transpose(real *out, const real *a, int rows, int cols)
         for (int j = 0; j < cols; j++)
             out[(size_t)j * rows + i] = a[(size_t)i * cols + j];
 }
-#line 442 "book/15-dense.nw"
+#line 448 "book/15-dense.nw"
+static long copied_pixel(size_t e, int C, int H, int W, int R, int pad)
+{
+    /* entry e of rows (N*Ho*Wo, C*R*R) -> offset in x (N,C,H,W) of the pixel it copies; -1 in the border */
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    size_t q = e / ((size_t)C * R * R);
+    int r = (int)(e % ((size_t)C * R * R));
+    int c = r / (R * R), u = r / R % R, v = r % R;
+    int i = (int)(q / Wo % Ho), j = (int)(q % Wo), n = (int)(q / Wo / Ho);
+    int a = i + u - pad, b = j + v - pad;
+    return a >= 0 && a < H && b >= 0 && b < W ? (long)((((size_t)n * C + c) * H + a) * W + b) : -1;
+}
+
 static void unroll(real *rows, const real *x, int N, int C, int H, int W, int R, int pad)
 {
-    /* x (N,C,H,W) -> rows (N*Ho*Wo, C*R*R), zero where a window leaves the image */
-    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    for (int n = 0; n < N; n++)
-        for (int i = 0; i < Ho; i++)
-            for (int j = 0; j < Wo; j++)
-                for (int c = 0; c < C; c++)
-                    for (int u = 0; u < R; u++)
-                        for (int v = 0; v < R; v++) {
-                            int a = i + u - pad, b = j + v - pad;
-                            real *e = &rows[(((size_t)n * Ho + i) * Wo + j) * C * R * R + (c * R + u) * R + v];
-                            *e = a >= 0 && a < H && b >= 0 && b < W ? x[(((size_t)n * C + c) * H + a) * W + b] : 0;
-                        }
+    /* x (N,C,H,W) -> rows (N*Ho*Wo, C*R*R) */
+    size_t entries = (size_t)N * (H + 2 * pad - R + 1) * (W + 2 * pad - R + 1) * C * R * R;
+    for (size_t e = 0; e < entries; e++) {
+        long s = copied_pixel(e, C, H, W, R, pad);
+        rows[e] = s < 0 ? 0 : x[s];
+    }
 }
-#line 463 "book/15-dense.nw"
+
 static void roll_back(real *dx, const real *drows, int N, int C, int H, int W, int R, int pad)
 {
     /* drows (N*Ho*Wo, C*R*R) -> dx (N,C,H,W) +=, each copy's gradient onto the pixel it copied */
-    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    for (int n = 0; n < N; n++)
-        for (int i = 0; i < Ho; i++)
-            for (int j = 0; j < Wo; j++)
-                for (int c = 0; c < C; c++)
-                    for (int u = 0; u < R; u++)
-                        for (int v = 0; v < R; v++) {
-                            int a = i + u - pad, b = j + v - pad;
-                            if (a >= 0 && a < H && b >= 0 && b < W)
-                                dx[(((size_t)n * C + c) * H + a) * W + b] +=
-                                    drows[(((size_t)n * Ho + i) * Wo + j) * C * R * R + (c * R + u) * R + v];
-                        }
+    size_t entries = (size_t)N * (H + 2 * pad - R + 1) * (W + 2 * pad - R + 1) * C * R * R;
+    for (size_t e = 0; e < entries; e++) {
+        long s = copied_pixel(e, C, H, W, R, pad);
+        if (s >= 0)
+            dx[s] += drows[e];
+    }
 }
 #line 225 "book/15-dense.nw"
 int main(void)
@@ -162,7 +162,7 @@ int main(void)
         free(x); free(w); free(g); free(y); free(dx); free(dw);
         free(X); free(Wd); free(G); free(Y); free(dX); free(dW); free(yrows); free(dxrows); free(dwT);
     }
-    #line 482 "book/15-dense.nw"
+    #line 483 "book/15-dense.nw"
     {
         enum { N = 2, C = 3, H = 5, W = 6, K = 4, R = 3, PAD = 1, P = H * W, CRR = C * R * R };
         real *x = gc_normal(N * C * P, &rng), *w = gc_normal(K * CRR, &rng), *g = gc_normal(N * K * P, &rng);
@@ -186,14 +186,14 @@ int main(void)
         free(x); free(w); free(g); free(y); free(dx); free(dw);
         free(X); free(Wd); free(G); free(Y); free(dX); free(dW); free(yrows); free(dwT); free(dxsum);
     }
-    #line 525 "book/15-dense.nw"
+    #line 526 "book/15-dense.nw"
     const Weights *sw = &excelnet_default_weights;
     const Example *sx = &excelnet_default_example;
     real in[2] = { sx->i1, sx->i2 }, t2[2] = { sx->t1, sx->t2 };
     real W1T[4] = { sw->w1, sw->w3, sw->w2, sw->w4 }, W2T[4] = { sw->w5, sw->w7, sw->w6, sw->w8 };
     real h[2], a_h[2], o[2], a_o[2], d_o[2], da_h[2] = { 0, 0 }, d_h[2], dx_[2] = { 0, 0 };
     real dW1T[4] = { 0 }, dW2T[4] = { 0 };
-    #line 546 "book/15-dense.nw"
+    #line 547 "book/15-dense.nw"
     dense_forward(h, in, W1T, 1, 2, 2);
     for (int k = 0; k < 2; k++)
         a_h[k] = sigmoid(h[k]);
@@ -206,7 +206,7 @@ int main(void)
     for (int k = 0; k < 2; k++)
         d_h[k] = da_h[k] * a_h[k] * (1 - a_h[k]);
     dense_backward(dx_, dW1T, d_h, in, W1T, 1, 2, 2);
-    #line 532 "book/15-dense.nw"
+    #line 533 "book/15-dense.nw"
     Forward f;
     Gradients sg;
     excelnet_forward(&f, sw, sx);
