@@ -1,11 +1,11 @@
-#line 442 "book/95a-solutions-spreadsheet.nw"
+#line 446 "book/95a-solutions-spreadsheet.nw"
 #include <math.h>
 #include <stdio.h>
 #include "excelnet/excelnet.h"
 #include "layers/conv.h"
 #include "layers/dense.h"
 #include "gradcheck.h"
-#line 478 "book/95a-solutions-spreadsheet.nw"
+#line 482 "book/95a-solutions-spreadsheet.nw"
 typedef struct {
     int N, D, K;
     real *in, *w, *b, *out, *r;
@@ -27,7 +27,7 @@ static void bias_dense_backward(real *db, const real *dout, int N, int K)
         for (int k = 0; k < K; k++)
             db[k] += dout[n * K + k];
 }
-#line 648 "book/95a-solutions-spreadsheet.nw"
+#line 652 "book/95a-solutions-spreadsheet.nw"
 typedef struct {
     int D, K, N;
     real *w, *x, *y, *r;  /* w (K,D), x (D,N), y and r (K,N) */
@@ -58,7 +58,7 @@ static void col_backward(real *dx, real *dw, const ColCase *t)
             for (int n = 0; n < t->N; n++)
                 dw[k * t->D + d] += t->r[k * t->N + n] * t->x[d * t->N + n];
 }
-#line 719 "book/95a-solutions-spreadsheet.nw"
+#line 723 "book/95a-solutions-spreadsheet.nw"
 static void batch_gradients(real dW1T[4], real dW2T[4], const Weights *w, const Example x[2])
 {
     real in[4] = { x[0].i1, x[0].i2, x[1].i1, x[1].i2 }, t[4] = { x[0].t1, x[0].t2, x[1].t1, x[1].t2 };
@@ -77,12 +77,12 @@ static void batch_gradients(real dW1T[4], real dW2T[4], const Weights *w, const 
         d_h[i] = da_h[i] * a_h[i] * (1 - a_h[i]);
     dense_backward(dx, dW1T, d_h, in, W1T, 2, 2, 2);
 }
-#line 451 "book/95a-solutions-spreadsheet.nw"
+#line 455 "book/95a-solutions-spreadsheet.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 1516);
-    #line 502 "book/95a-solutions-spreadsheet.nw"
+    #line 506 "book/95a-solutions-spreadsheet.nw"
     BiasCase bc = { .N = 3, .D = 4, .K = 5 };
     bc.in = gc_normal(12, &rng); bc.w = gc_normal(20, &rng); bc.b = gc_normal(5, &rng);
     bc.r = gc_normal(15, &rng); bc.out = gc_zeros(15);
@@ -93,7 +93,7 @@ int main(void)
     gc_check("Y = XW + b: dL/dW = X^T dY, unchanged", bias_dense_loss, &bc, bc.w, bdw, 20);
     gc_check("Y = XW + b: dL/dX = dY W^T, unchanged", bias_dense_loss, &bc, bc.in, bdin, 12);
     free(bc.in); free(bc.w); free(bc.b); free(bc.r); free(bc.out); free(bdin); free(bdw); free(bdb);
-    #line 538 "book/95a-solutions-spreadsheet.nw"
+    #line 542 "book/95a-solutions-spreadsheet.nw"
     {
         enum { N = 128 * 144, D = 32, K = 16 };
         real *x = gc_zeros((size_t)N * D), *w = gc_zeros(D * K), *g = gc_zeros((size_t)N * K);
@@ -124,7 +124,7 @@ int main(void)
         tap_ok(y[0] + y[1] == 4 && dx[0] + dx[1] + dw[0] + dw[1] + dw[2] + dw[3] == 8,
                "a spreadsheet layer: 4 multiply-adds forward, 8 backward");
     }
-    #line 598 "book/95a-solutions-spreadsheet.nw"
+    #line 602 "book/95a-solutions-spreadsheet.nw"
     {
         enum { D = 3, K = 4 };
         real *x = gc_normal(2 * D, &rng), *w = gc_normal(D * K, &rng), *g = gc_normal(2 * K, &rng);
@@ -148,7 +148,7 @@ int main(void)
                "N = 2: dW is the sum of the two outer products (max difference %.1e), rank 2 (minor %.2f)", sum, minor2);
         free(x); free(w); free(g);
     }
-    #line 681 "book/95a-solutions-spreadsheet.nw"
+    #line 685 "book/95a-solutions-spreadsheet.nw"
     {
         enum { D = 4, K = 3, N = 5 };
         ColCase cc = { .D = D, .K = K, .N = N };
@@ -169,7 +169,7 @@ int main(void)
         tap_ok(tr < 1e-14, "the column convention's gradients are the row convention's, transposed (max difference %.1e)", tr);
         free(cc.w); free(cc.x); free(cc.r); free(cc.y);
     }
-    #line 740 "book/95a-solutions-spreadsheet.nw"
+    #line 744 "book/95a-solutions-spreadsheet.nw"
     {
         const Example two[2] = { excelnet_default_example, { .i1 = 0.3, .i2 = 0.7, .t1 = 0.2, .t2 = 0.9 } };
         real dW1T[4] = { 0 }, dW2T[4] = { 0 };
@@ -191,6 +191,6 @@ int main(void)
         tap_ok(off < 1e-14, "the spreadsheet on a batch of two through dense layers = the sum of "
                "excelnet_backward over the two examples (worst relative difference %.1e)", off);
     }
-    #line 460 "book/95a-solutions-spreadsheet.nw"
+    #line 464 "book/95a-solutions-spreadsheet.nw"
     return tap_done();
 }

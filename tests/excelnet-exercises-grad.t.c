@@ -98,7 +98,7 @@ static void ce_backward(double g[8], const CePoint *c)
     for (int j = 0; j < 8; j++)
         g[j] = v[j];
 }
-#line 375 "book/95a-solutions-spreadsheet.nw"
+#line 379 "book/95a-solutions-spreadsheet.nw"
 typedef struct {
     double w[8];
     Example x;
@@ -122,7 +122,7 @@ static double tanh_loss(void *ctx)
 {
     return tanh_forward(ctx, NULL);
 }
-#line 401 "book/95a-solutions-spreadsheet.nw"
+#line 405 "book/95a-solutions-spreadsheet.nw"
 static void tanh_backward(double g[8], const TanhPoint *t)
 {
     double a[4];
@@ -237,7 +237,7 @@ int main(void)
            "(worst relative disagreement %.1e)", slip_points, slip_worst);
     tap_ok(slip_caught >= 90, "the slip misses by more than the tolerance at %d of the %d random points",
            slip_caught, slip_points);
-    #line 343 "book/95a-solutions-spreadsheet.nw"
+    #line 347 "book/95a-solutions-spreadsheet.nw"
     double w5_hand = 0.4 - 0.5 * 0.0128808, w1_hand = 0.15 - 0.5 * 0.000316993;
     Weights stepped = excelnet_default_weights;
     excelnet_train(NULL, &stepped, &excelnet_default_example, 0.5, 1);
@@ -247,7 +247,7 @@ int main(void)
     double moved5 = 0.4 - stepped.w5, moved1 = 0.15 - stepped.w1;
     tap_ok(fabs(moved5 / 0.4 - 0.016) < 0.001 && fabs(moved1 / 0.15 - 0.001) < 0.0001,
            "w5 moved by %.2f %% of its value, w1 by %.2f %%", 100 * moved5 / 0.4, 100 * moved1 / 0.15);
-    #line 419 "book/95a-solutions-spreadsheet.nw"
+    #line 423 "book/95a-solutions-spreadsheet.nw"
     for (int k = 0; k <= 20; k++) {
         Weights w = excelnet_default_weights;
         TanhPoint tp = { .x = excelnet_default_example };
