@@ -5,7 +5,7 @@
 #define GC_TOL   1e-7
 #define GC_FLOOR 1e-9
 #include "gradcheck.h"
-#line 888 "book/10-excelnet.nw"
+#line 886 "book/10-excelnet.nw"
 static void random_point(Rng *rng, Weights *w, Example *x)
 {
     double v[12];

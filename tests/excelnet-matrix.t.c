@@ -5,7 +5,7 @@
 #include "excelnet/excelnet.h"
 #include "tap.h"
 #define MATRIX_TOL 1e-15
-#line 888 "book/10-excelnet.nw"
+#line 886 "book/10-excelnet.nw"
 static void random_point(Rng *rng, Weights *w, Example *x)
 {
     double v[12];

@@ -86,7 +86,7 @@ void excelnet_backward_matrix(Gradients *g, const Forward *f, const Weights *w, 
     };
 #line 428 "book/10-excelnet.nw"
 }
-#line 631 "book/10-excelnet.nw"
+#line 629 "book/10-excelnet.nw"
 void excelnet_update(Weights *w, const Gradients *g, double lr)
 {
     w->w1 -= lr * g->dE_dw1;
@@ -98,13 +98,13 @@ void excelnet_update(Weights *w, const Gradients *g, double lr)
     w->w7 -= lr * g->dE_dw7;
     w->w8 -= lr * g->dE_dw8;
 }
-#line 657 "book/10-excelnet.nw"
+#line 655 "book/10-excelnet.nw"
 void excelnet_csv_header(FILE *out)
 {
     fputs("iter,w1,w2,w3,w4,w5,w6,w7,w8,h1,a_h1,h2,a_h2,o1,a_o1,o2,a_o2,"
           "E1,E2,E_total,dE_dw1,dE_dw2,dE_dw3,dE_dw4,dE_dw5,dE_dw6,dE_dw7,dE_dw8\n", out);
 }
-#line 670 "book/10-excelnet.nw"
+#line 668 "book/10-excelnet.nw"
 void excelnet_csv_row(FILE *out, long iter, const Weights *w, const Forward *f, const Gradients *g)
 {
     const double v[] = {
@@ -119,7 +119,7 @@ void excelnet_csv_row(FILE *out, long iter, const Weights *w, const Forward *f, 
         fprintf(out, ",%.17g", v[j]);
     fputc('\n', out);
 }
-#line 693 "book/10-excelnet.nw"
+#line 691 "book/10-excelnet.nw"
 void excelnet_train(FILE *out, Weights *w, const Example *x, double lr, long iters)
 {
     Forward f;
@@ -132,7 +132,7 @@ void excelnet_train(FILE *out, Weights *w, const Example *x, double lr, long ite
         excelnet_update(w, &g, lr);
     }
 }
-#line 756 "book/10-excelnet.nw"
+#line 754 "book/10-excelnet.nw"
 double excelnet_loss_from_hidden(double a_h1, double a_h2, const Weights *w, const Example *x)
 {
     double a_o1 = sigmoid(w->w5 * a_h1 + w->w6 * a_h2);

@@ -38,18 +38,18 @@ void excelnet_backward(Gradients *g, const Forward *f, const Weights *w, const E
 #line 417 "book/10-excelnet.nw"
 /* fills g as excelnet_backward does, from the matrix form: 2x2 arrays, row j = weights into neuron j */
 void excelnet_backward_matrix(Gradients *g, const Forward *f, const Weights *w, const Example *x);
-#line 628 "book/10-excelnet.nw"
+#line 626 "book/10-excelnet.nw"
 /* one step of gradient descent: each weight w -= lr * dE_total/dw */
 void excelnet_update(Weights *w, const Gradients *g, double lr);
-#line 652 "book/10-excelnet.nw"
+#line 650 "book/10-excelnet.nw"
 /* writes the CSV's header line: iter, the weights, the forward pass, the gradients */
 void excelnet_csv_header(FILE *out);
 /* writes row iter: w, f and g, each number %.17g so that it reads back exactly */
 void excelnet_csv_row(FILE *out, long iter, const Weights *w, const Forward *f, const Gradients *g);
-#line 690 "book/10-excelnet.nw"
+#line 688 "book/10-excelnet.nw"
 /* iters steps at rate lr from w, left as the final weights; one CSV row each to out unless NULL */
 void excelnet_train(FILE *out, Weights *w, const Example *x, double lr, long iters);
-#line 753 "book/10-excelnet.nw"
+#line 751 "book/10-excelnet.nw"
 /* E_total from the hidden activations a_h1, a_h2 on: the output half of the forward pass */
 double excelnet_loss_from_hidden(double a_h1, double a_h2, const Weights *w, const Example *x);
 #line 70 "book/10-excelnet.nw"
