@@ -1,17 +1,17 @@
-#line 473 "book/10-excelnet.nw"
+#line 769 "book/10-excelnet.nw"
 #include <stdio.h>
 #include "excelnet/excelnet.h"
 #define GC_TOL   1e-7
 #define GC_FLOOR 1e-9
 #include "gradcheck.h"
-#line 492 "book/10-excelnet.nw"
+#line 788 "book/10-excelnet.nw"
 static double loss(const Weights *w, const Example *x)
 {
     Forward f;
     excelnet_forward(&f, w, x);
     return f.E_total;
 }
-#line 590 "book/10-excelnet.nw"
+#line 886 "book/10-excelnet.nw"
 static void random_point(Rng *rng, Weights *w, Example *x)
 {
     double v[12];
@@ -20,7 +20,7 @@ static void random_point(Rng *rng, Weights *w, Example *x)
     *w = (Weights){ v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] };
     *x = (Example){ .i1 = v[8], .i2 = v[9], .t1 = v[10], .t2 = v[11] };
 }
-#line 506 "book/10-excelnet.nw"
+#line 802 "book/10-excelnet.nw"
 typedef struct {
     double w[8];
     double a_h[2];
@@ -46,7 +46,7 @@ static double loss_of_hidden(void *ctx)
     Weights w = weights_of(p);
     return excelnet_loss_from_hidden(p->a_h[0], p->a_h[1], &w, &p->x);
 }
-#line 540 "book/10-excelnet.nw"
+#line 836 "book/10-excelnet.nw"
 static void check_point(const char *where, const Weights *w, const Example *x, int each)
 {
     Forward f;
@@ -63,7 +63,7 @@ static void check_point(const char *where, const Weights *w, const Example *x, i
     const double da_h[2] = { g.dE_da_h1, g.dE_da_h2 };
     char what[64];
     if (each) {
-        #line 567 "book/10-excelnet.nw"
+        #line 863 "book/10-excelnet.nw"
         for (int j = 0; j < 8; j++) {
             snprintf(what, sizeof what, "dE/dw%d at %s", j + 1, where);
             gc_check(what, loss_of_weights, &p, &p.w[j], &dw[j], 1);
@@ -72,7 +72,7 @@ static void check_point(const char *where, const Weights *w, const Example *x, i
             snprintf(what, sizeof what, "dE/da_h%d at %s", j + 1, where);
             gc_check(what, loss_of_hidden, &p, &p.a_h[j], &da_h[j], 1);
         }
-    #line 557 "book/10-excelnet.nw"
+    #line 853 "book/10-excelnet.nw"
     } else {
         snprintf(what, sizeof what, "dE/dw1..dE/dw8 at %s", where);
         gc_check(what, loss_of_weights, &p, p.w, dw, 8);
@@ -80,12 +80,12 @@ static void check_point(const char *where, const Weights *w, const Example *x, i
         gc_check(what, loss_of_hidden, &p, p.a_h, da_h, 2);
     }
 }
-#line 482 "book/10-excelnet.nw"
+#line 778 "book/10-excelnet.nw"
 int main(void)
 {
-    #line 578 "book/10-excelnet.nw"
+    #line 874 "book/10-excelnet.nw"
     check_point("the default point", &excelnet_default_weights, &excelnet_default_example, 1);
-    #line 601 "book/10-excelnet.nw"
+    #line 897 "book/10-excelnet.nw"
     Rng rng;
     rng_seed(&rng, 20261125);
     for (int k = 1; k <= 100; k++) {
@@ -96,7 +96,7 @@ int main(void)
         snprintf(where, sizeof where, "random point %d", k);
         check_point(where, &w, &x, 0);
     }
-    #line 621 "book/10-excelnet.nw"
+    #line 917 "book/10-excelnet.nw"
     Forward f;
     Gradients g;
     excelnet_forward(&f, &excelnet_default_weights, &excelnet_default_example);
@@ -106,6 +106,6 @@ int main(void)
     tap_ok(off > 100 * GC_TOL,
            "dE/dw3 with a_h1's sigmoid factor is off by %.1e, %.0f times the tolerance",
            off, off / GC_TOL);
-    #line 487 "book/10-excelnet.nw"
+    #line 783 "book/10-excelnet.nw"
     return tap_done();
 }

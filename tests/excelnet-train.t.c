@@ -1,15 +1,15 @@
-#line 639 "book/10-excelnet.nw"
+#line 935 "book/10-excelnet.nw"
 #include "base/rng.h"
 #include "excelnet/excelnet.h"
 #include "tap.h"
-#line 492 "book/10-excelnet.nw"
+#line 788 "book/10-excelnet.nw"
 static double loss(const Weights *w, const Example *x)
 {
     Forward f;
     excelnet_forward(&f, w, x);
     return f.E_total;
 }
-#line 590 "book/10-excelnet.nw"
+#line 886 "book/10-excelnet.nw"
 static void random_point(Rng *rng, Weights *w, Example *x)
 {
     double v[12];
@@ -18,10 +18,10 @@ static void random_point(Rng *rng, Weights *w, Example *x)
     *w = (Weights){ v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] };
     *x = (Example){ .i1 = v[8], .i2 = v[9], .t1 = v[10], .t2 = v[11] };
 }
-#line 644 "book/10-excelnet.nw"
+#line 940 "book/10-excelnet.nw"
 int main(void)
 {
-    #line 652 "book/10-excelnet.nw"
+    #line 948 "book/10-excelnet.nw"
     Rng rng;
     rng_seed(&rng, 20261125);
     for (int k = 0; k <= 10; k++) {
@@ -35,6 +35,6 @@ int main(void)
         tap_ok(after < before, "one step at lr 0.01 lowers E_total at point %d: %.17g -> %.17g",
                k, before, after);
     }
-    #line 647 "book/10-excelnet.nw"
+    #line 943 "book/10-excelnet.nw"
     return tap_done();
 }
