@@ -132,7 +132,17 @@ PART1_ITERS := 200
 PART1_CSV   := $(PART1_LRS:%=$(BOOK)/runs/part1-lr%.csv) $(BOOK)/runs/part1-lr100.csv
 PART1_TABLES:= $(PART1_LRS:%=$(BOOK)/tables/part1-lr%.md)
 PART1_FIGS  := part1-network part1-loss-all part1-weights $(PART1_LRS:%=part1-loss-lr%)
-FIGURES     = $(foreach f,$(PART1_FIGS) $(PART2_FIGS),$(BOOK)/figures/$(f).svg $(BOOK)/figures/$(f).pdf)
+FIGURES     = $(foreach f,$(PART1_FIGS) $(PART2_FIGS) $(GRAPH_FIGS),$(BOOK)/figures/$(f).svg $(BOOK)/figures/$(f).pdf)
+
+# The computational graphs (book/91c-exercises.nw): every figures/NAME.gv is
+# a dot template filled from values.txt, drawn in one style for both books.
+# Every worked-example program build/bin/worked-NAME prints lines of values.txt.
+GRAPH_FIGS  := $(patsubst figures/%.gv,%,$(wildcard figures/*.gv))
+WORKED      := $(patsubst chunks/programs/%-main.c,%,$(wildcard chunks/programs/worked-*-main.c))
+WORKED_VALUES := $(WORKED:%=$(BOOK)/runs/%.values)
+DOT         := dot -Grankdir=LR -Gfontname=Helvetica -Gfontsize=12 -Gbgcolor=white -Gnodesep=0.3 \
+	       -Nfontname=Helvetica -Nfontsize=12 -Nshape=box -Nstyle=rounded -Npenwidth=1.2 \
+	       -Efontname=Helvetica -Efontsize=10 -Earrowsize=0.7 -Ecolor='\#555555'
 
 # Part 2: the MNIST runs. `make` trains the full run; CI weaves the book
 # from a shorter one (MNIST_EPOCHS=2 MNIST_TRAIN_LIMIT=10000), and the book
@@ -221,7 +231,8 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/tools/csv-table.a
 	awk -f chunks/tools/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/tools/mnist-values.awk \
-		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/tools/bench-values.awk
+		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/tools/bench-values.awk \
+		    $(WORKED_VALUES)
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
 	  for f in $(PART1_CSV); do lr=$${f##*/part1-lr}; lr=$${lr%.csv}; \
@@ -229,7 +240,12 @@ $(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(M
 	  for a in $(MNIST_ARCHS); do \
 	    awk -v prefix=mnist.$$a -f chunks/tools/mnist-values.awk $(BOOK)/runs/mnist-$$a-summary.csv \
 	      $(BOOK)/runs/mnist-$$a.csv.meta $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
-	  awk -v prefix=bench -f chunks/tools/bench-values.awk $(BENCH_CSV) || exit 1; } >$@.tmp && mv $@.tmp $@
+	  awk -v prefix=bench -f chunks/tools/bench-values.awk $(BENCH_CSV) || exit 1; \
+	  $(if $(WORKED_VALUES),cat $(WORKED_VALUES) || exit 1;) } >$@.tmp && mv $@.tmp $@
+
+$(BOOK)/runs/worked-%.values: $(BUILD)/bin/worked-%
+	@mkdir -p $(@D)
+	$< >$@.tmp && mv $@.tmp $@
 
 figures: $(FIGURES)
 
@@ -268,6 +284,12 @@ $(BOOK)/figures/mnist-%-confusion.pdf: figures/mnist-confusion.gp figures/termin
 $(foreach v,errors filters maps,$(eval $(call MNIST_VIZ_FIGURE,$(v))))
 $(BOOK)/figures/bench-train.svg $(BOOK)/figures/bench-train.pdf: figures/bench-train.gp figures/terminal.gp $(BOOK)/runs/bench-train.csv
 	$(call GNUPLOT,csv='$(BOOK)/runs/bench-train.csv',figures/bench-train.gp)
+$(BOOK)/figures/%.svg: figures/%.gv chunks/tools/gv-fill.awk $(BOOK)/values.txt
+	@mkdir -p $(@D)
+	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tsvg -o $@.tmp $@.gv && mv $@.tmp $@
+$(BOOK)/figures/%.pdf: figures/%.gv chunks/tools/gv-fill.awk $(BOOK)/values.txt
+	@mkdir -p $(@D)
+	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tpdf -o $@.tmp $@.gv && mv $@.tmp $@
 
 # The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
 # pandoc twice, through the Lua filter that fills in values and tables.
@@ -278,9 +300,10 @@ $(BOOK)/book.md: $(NW) chunks/tools/nw2md.awk
 	noweave -autodefs c -index -backend "awk -f chunks/tools/nw2md.awk" $(NW) >$@.tmp && mv $@.tmp $@
 
 PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone --toc \
-	 --number-sections --lua-filter chunks/tools/book-filter.lua -M build-dir=$(BOOK) \
+	 --number-sections --lua-filter chunks/tools/book-filter.lua --lua-filter chunks/tools/exercises.lua \
+	 -M build-dir=$(BOOK) \
 	 --resource-path=$(BOOK)
-BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/tools/book-filter.lua $(BOOK)/values.txt \
+BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/tools/book-filter.lua chunks/tools/exercises.lua $(BOOK)/values.txt \
 	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
 $(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/tools/book-nav.html

@@ -8,6 +8,7 @@ build       command  noweave                  noweb
 build       command  cpif                     noweb
 build       command  pandoc                   pandoc
 build       command  gnuplot                  gnuplot-nox
+build       command  dot                      graphviz
 build       command  bc                       bc
 build       command  prove                    perl
 build       command  make                     make
