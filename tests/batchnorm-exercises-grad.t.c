@@ -20,15 +20,24 @@ static void bn_backward_eval(real *din, real *dgamma, real *dbeta, const real *d
             }
         }
 }
-#line 310 "book/95c-solutions-bn-loss.nw"
-typedef struct EvalCase {
+#line 582 "book/22-batchnorm.nw"
+typedef struct BnCase {
     int N, C, H, W;
     real *in, *out, *r, *gamma, *beta, *mean, *rstd, *rmean, *rvar;
-} EvalCase;
+} BnCase;
 
+static double bn_loss(void *ctx)
+{
+    BnCase *t = ctx;
+    bn_forward(t->out, t->in, t->gamma, t->beta, t->mean, t->rstd, t->rmean, t->rvar,
+               t->N, t->C, t->H, t->W, MODE_TRAIN);
+    return gc_dot(t->out, t->r, (size_t)t->N * t->C * t->H * t->W);
+}
+
+#line 316 "book/95c-solutions-bn-loss.nw"
 static double eval_loss(void *ctx)
 {
-    EvalCase *t = ctx;
+    BnCase *t = ctx;
     bn_forward(t->out, t->in, t->gamma, t->beta, t->mean, t->rstd, t->rmean, t->rvar,
                t->N, t->C, t->H, t->W, MODE_EVAL);
     return gc_dot(t->out, t->r, (size_t)t->N * t->C * t->H * t->W);
@@ -146,16 +155,18 @@ int main(void)
         free(in), free(w), free(folded), free(conv), free(y), free(y_folded);
     #line 231 "book/95c-solutions-bn-loss.nw"
     }
-    #line 325 "book/95c-solutions-bn-loss.nw"
+    #line 326 "book/95c-solutions-bn-loss.nw"
     {
-        #line 329 "book/95c-solutions-bn-loss.nw"
-        EvalCase t = {.N = 2, .C = 3, .H = 2, .W = 3};
+        #line 330 "book/95c-solutions-bn-loss.nw"
+        BnCase t = {.N = 2, .C = 3, .H = 2, .W = 3};
         size_t n = (size_t)t.N * t.C * t.H * t.W;
         t.in = gc_normal(n, &rng), t.out = gc_zeros(n), t.r = gc_normal(n, &rng);
-        t.gamma = gc_normal(t.C, &rng), t.beta = gc_normal(t.C, &rng), t.rmean = gc_normal(t.C, &rng);
+        t.gamma = gc_normal(t.C, &rng), t.beta = gc_normal(t.C, &rng), t.rmean = gc_zeros(t.C);
         t.mean = gc_zeros(t.C), t.rstd = gc_zeros(t.C), t.rvar = gc_zeros(t.C);
         for (int c = 0; c < t.C; c++)
-            t.rvar[c] = 0.5 + c;
+            t.rvar[c] = 1;
+        for (int step = 0; step < 3; step++)
+            bn_loss(&t);
         real *din = gc_zeros(n), *dgamma = gc_zeros(t.C), *dbeta = gc_zeros(t.C);
         eval_loss(&t);
         bn_backward_eval(din, dgamma, dbeta, t.r, t.in, t.gamma, t.mean, t.rstd, t.N, t.C, t.H, t.W);
@@ -164,7 +175,7 @@ int main(void)
         gc_check("batch norm (evaluation): dL/dbeta", eval_loss, &t, t.beta, dbeta, t.C);
         free(t.in), free(t.out), free(t.r), free(t.gamma), free(t.beta), free(t.rmean);
         free(t.mean), free(t.rstd), free(t.rvar), free(din), free(dgamma), free(dbeta);
-    #line 327 "book/95c-solutions-bn-loss.nw"
+    #line 328 "book/95c-solutions-bn-loss.nw"
     }
     #line 18 "book/95c-solutions-bn-loss.nw"
     return tap_done();

@@ -1,8 +1,8 @@
-#line 354 "book/95c-solutions-bn-loss.nw"
+#line 357 "book/95c-solutions-bn-loss.nw"
 #include "gradcheck.h"
 #include "layers/loss.h"
 #include "training/sgd.h"
-#line 390 "book/95c-solutions-bn-loss.nw"
+#line 393 "book/95c-solutions-bn-loss.nw"
 /* -log softmax(z)[t] in float, with the logits shifted by their max (use_max) or their mean */
 static float float_loss(const float *z, int K, int t, int use_max)
 {
@@ -14,7 +14,7 @@ static float float_loss(const float *z, int K, int t, int use_max)
         sum += expf(z[k] - shift);
     return -(z[t] - shift - logf(sum));
 }
-#line 477 "book/95c-solutions-bn-loss.nw"
+#line 480 "book/95c-solutions-bn-loss.nw"
 typedef struct SmoothCase {
     int N, K, labels[4];
     double alpha;
@@ -38,14 +38,14 @@ static double smoothed_loss(void *ctx)
     return loss;
 }
 
-#line 359 "book/95c-solutions-bn-loss.nw"
+#line 362 "book/95c-solutions-bn-loss.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 1951);
-    #line 404 "book/95c-solutions-bn-loss.nw"
+    #line 407 "book/95c-solutions-bn-loss.nw"
     {
-        #line 408 "book/95c-solutions-bn-loss.nw"
+        #line 411 "book/95c-solutions-bn-loss.nw"
         float zf[4] = {60, -60, -60, -60};
         real z[4] = {60, -60, -60, -60}, moved[4], logp[4], logp_moved[4];
         int label = 0;
@@ -60,11 +60,11 @@ int main(void)
         for (int k = 0; k < 4; k++)
             worst = fmax(worst, fabs(logp_moved[k] - logp[k]));
         tap_ok(worst < 1e-12, "adding 7 to every logit leaves log p unchanged (max difference %.1e)", worst);
-    #line 406 "book/95c-solutions-bn-loss.nw"
+    #line 409 "book/95c-solutions-bn-loss.nw"
     }
-    #line 439 "book/95c-solutions-bn-loss.nw"
+    #line 442 "book/95c-solutions-bn-loss.nw"
     {
-        #line 443 "book/95c-solutions-bn-loss.nw"
+        #line 446 "book/95c-solutions-bn-loss.nw"
         enum { N = 3, K = 10 };
         real z[N * K] = {0}, logp[N * K], dz[N * K] = {0};
         int labels[N] = {3, 7, 0};
@@ -76,11 +76,11 @@ int main(void)
                 worst = fmax(worst, fabs(dz[n * K + k] - (0.1 - (k == labels[n])) / N));
         tap_ok(fabs(loss - log(10)) < 1e-15, "all-zero logits: loss %.15f = ln 10", loss);
         tap_ok(worst < 1e-15, "all-zero logits, N = 3: dL/dz = 0.1/3 and -0.9/3 (max difference %.1e)", worst);
-    #line 441 "book/95c-solutions-bn-loss.nw"
+    #line 444 "book/95c-solutions-bn-loss.nw"
     }
-    #line 502 "book/95c-solutions-bn-loss.nw"
+    #line 505 "book/95c-solutions-bn-loss.nw"
     {
-        #line 506 "book/95c-solutions-bn-loss.nw"
+        #line 509 "book/95c-solutions-bn-loss.nw"
         SmoothCase t = {.N = 4, .K = 10, .alpha = 0.1};
         size_t n = (size_t)t.N * t.K;
         t.logits = gc_normal(n, &rng), t.logp = gc_zeros(n);
@@ -102,11 +102,11 @@ int main(void)
                 worst = fmax(worst, fabs(exp(t.logp[(size_t)i * t.K + k]) - smoothed_target(&t, i, k)));
         tap_ok(worst < 1e-15, "at z = log q the softmax is q, so the gradient p - q is zero (max |p - q| %.1e)", worst);
         free(t.logits), free(t.logp), free(grad);
-    #line 504 "book/95c-solutions-bn-loss.nw"
+    #line 507 "book/95c-solutions-bn-loss.nw"
     }
-    #line 555 "book/95c-solutions-bn-loss.nw"
+    #line 558 "book/95c-solutions-bn-loss.nw"
     {
-        #line 559 "book/95c-solutions-bn-loss.nw"
+        #line 562 "book/95c-solutions-bn-loss.nw"
         enum { STEPS = 40 };
         const double lr = 0.1, mu = 0.9;
         real w = 1, v = 0, g[STEPS];
@@ -127,8 +127,8 @@ int main(void)
         for (w = 0, v = 0; v < 0.9 / (1 - mu); steps++)
             sgd_step(&w, &v, &one, 1, lr, mu, 0, 0);
         tap_ok(steps == 22, "constant gradient: v is within 10%% of g/(1 - mu) after %d steps (expected 22)", steps);
-    #line 557 "book/95c-solutions-bn-loss.nw"
+    #line 560 "book/95c-solutions-bn-loss.nw"
     }
-    #line 364 "book/95c-solutions-bn-loss.nw"
+    #line 367 "book/95c-solutions-bn-loss.nw"
     return tap_done();
 }
