@@ -20,7 +20,7 @@ static void bn_backward_eval(real *din, real *dgamma, real *dbeta, const real *d
             }
         }
 }
-#line 585 "book/22-batchnorm.nw"
+#line 588 "book/22-batchnorm.nw"
 typedef struct BnCase {
     int N, C, H, W;
     real *in, *out, *r, *gamma, *beta, *mean, *rstd, *rmean, *rvar;

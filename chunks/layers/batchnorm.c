@@ -67,22 +67,22 @@ void bn_forward(real *out, const real *in, const real *gamma, const real *beta,
     #line 125 "book/22-batchnorm.nw"
     }
 }
-#line 337 "book/22-batchnorm.nw"
+#line 340 "book/22-batchnorm.nw"
 void bn_backward(real *din, real *dgamma, real *dbeta, const real *dout, const real *in,
                  const real *gamma, const real *mean, const real *rstd,
                  int N, int C, int H, int W)
 {
     /* dout, in (N,C,H,W); gamma, mean, rstd (C) -> din += (N,C,H,W); dgamma, dbeta += (C) */
     CHECK(dout != NULL);
-    #line 355 "book/22-batchnorm.nw"
+    #line 358 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 344 "book/22-batchnorm.nw"
+    #line 347 "book/22-batchnorm.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
-        #line 295 "book/22-batchnorm.nw"
+        #line 298 "book/22-batchnorm.nw"
         double sum_dy = 0, sum_dy_xhat = 0;
         for (int n = 0; n < N; n++) {
             const real *x = in + ((size_t)n * C + c) * HW;
@@ -93,10 +93,10 @@ void bn_backward(real *din, real *dgamma, real *dbeta, const real *dout, const r
                 sum_dy_xhat += dy[i] * xhat;
             }
         }
-        #line 347 "book/22-batchnorm.nw"
+        #line 350 "book/22-batchnorm.nw"
         dbeta[c] += (real)sum_dy;
         dgamma[c] += (real)sum_dy_xhat;
-        #line 308 "book/22-batchnorm.nw"
+        #line 311 "book/22-batchnorm.nw"
         double sum_dxhat = gamma[c] * sum_dy, sum_dxhat_xhat = gamma[c] * sum_dy_xhat;
         double rstd_over_M = (double)rstd[c] / M;
         for (int n = 0; n < N; n++) {
@@ -109,6 +109,6 @@ void bn_backward(real *din, real *dgamma, real *dbeta, const real *dout, const r
                 dx[i] += (real)(rstd_over_M * (M * dxhat - sum_dxhat - xhat * sum_dxhat_xhat));
             }
         }
-    #line 350 "book/22-batchnorm.nw"
+    #line 353 "book/22-batchnorm.nw"
     }
 }

@@ -126,7 +126,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
 {
     /* dact, act, in (N,C,H,W); gamma, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
     CHECK(dact != NULL && act != NULL);
-    #line 355 "book/22-batchnorm.nw"
+    #line 358 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);

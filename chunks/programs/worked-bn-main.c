@@ -1,7 +1,7 @@
-#line 454 "book/22-batchnorm.nw"
+#line 457 "book/22-batchnorm.nw"
 #include <stdio.h>
 #include "layers/batchnorm.h"
-#line 476 "book/22-batchnorm.nw"
+#line 479 "book/22-batchnorm.nw"
 static void put(const char *prefix, const char *name, int i, double v)
 {
     if (i < 0)
@@ -10,7 +10,7 @@ static void put(const char *prefix, const char *name, int i, double v)
         printf("%s.%s.%d %g\n", prefix, name, i, v);
 }
 
-#line 458 "book/22-batchnorm.nw"
+#line 461 "book/22-batchnorm.nw"
 int main(void)
 {
     enum { N = 1, C = 1, H = 2, W = 2, M = N * H * W };
@@ -19,7 +19,7 @@ int main(void)
     real dx[M] = {0}, dgamma = 0, dbeta = 0;
     bn_forward(y, x, &gamma, &beta, &mean, &rstd, &running_mean, &running_var, N, C, H, W, MODE_TRAIN);
     bn_backward(dx, &dgamma, &dbeta, g, x, &gamma, &mean, &rstd, N, C, H, W);
-    #line 491 "book/22-batchnorm.nw"
+    #line 494 "book/22-batchnorm.nw"
     double var = 0, L = 0;
     for (int i = 0; i < M; i++)
         var += ((double)x[i] - mean) * ((double)x[i] - mean) / M;
@@ -36,7 +36,7 @@ int main(void)
         L += (double)g[i] * y[i];
     }
     put("worked.bn", "L", -1, L);
-    #line 519 "book/22-batchnorm.nw"
+    #line 522 "book/22-batchnorm.nw"
     double ds = 0, dmean = 0, sum_dx = 0, sum_xhat_dx = 0, s = rstd;
     for (int i = 0; i < M; i++) {
         double dxhat = (double)gamma * g[i];
@@ -60,6 +60,6 @@ int main(void)
     put("worked.bn", "dbeta", -1, dbeta);
     put("worked.bn", "sum_dx", -1, sum_dx);
     put("worked.bn", "sum_xhat_dx", -1, sum_xhat_dx);
-    #line 468 "book/22-batchnorm.nw"
+    #line 471 "book/22-batchnorm.nw"
     return 0;
 }

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include "layers/loss.h"
 #include "training/sgd.h"
-#line 476 "book/22-batchnorm.nw"
+#line 479 "book/22-batchnorm.nw"
 static void put(const char *prefix, const char *name, int i, double v)
 {
     if (i < 0)
