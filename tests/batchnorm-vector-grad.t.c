@@ -2,7 +2,7 @@
 #include "layers/batchnorm.h"
 #include "gradcheck.h"
 #define TOL 1e-12  /* times the size S of the terms summed: far above M * 2^-53 for M = 36 */
-
+#line 734 "book/22-batchnorm.nw"
 int main(void)
 {
     enum { N = 3, C = 2, H = 3, W = 4, HW = H * W, M = N * HW };
@@ -10,7 +10,12 @@ int main(void)
     Rng rng;
     rng_seed(&rng, 2026);
     size_t n = (size_t)N * C * HW;
-    real *in = gc_normal(n, &rng), *g = gc_normal(n, &rng), *out = gc_zeros(n), *din = gc_zeros(n);
+    real *in = xcalloc(n, sizeof *in), *g = xcalloc(n, sizeof *g);
+    real *out = xcalloc(n, sizeof *out), *din = xcalloc(n, sizeof *din);
+    for (size_t i = 0; i < n; i++)
+        in[i] = rng_normal(&rng);
+    for (size_t i = 0; i < n; i++)
+        g[i] = rng_normal(&rng);
     real gamma[C], beta[C], mean[C], rstd[C], rmean[C] = {0, 0}, rvar[C] = {1, 1};
     real dgamma[C] = {0, 0}, dbeta[C] = {0, 0};
     for (int c = 0; c < C; c++) {
@@ -24,7 +29,7 @@ int main(void)
     bn_backward(din, dgamma, dbeta, g, in, gamma, mean, rstd, N, C, H, W);
     for (int c = 0; c < C; c++) {
         double xhat[M], dxhat[M], dx[M], s = rstd[c];
-        #line 746 "book/22-batchnorm.nw"
+        #line 774 "book/22-batchnorm.nw"
         for (int k = 0; k < N; k++)
             for (int j = 0; j < HW; j++) {
                 size_t at = ((size_t)k * C + c) * HW + j;
@@ -37,7 +42,7 @@ int main(void)
             sum_dxhat += dxhat[i];
             sum_xhat_dxhat += xhat[i] * dxhat[i];
         }
-        #line 761 "book/22-batchnorm.nw"
+        #line 789 "book/22-batchnorm.nw"
         double size = 0, size_xhat = 0, sum_dx = 0, sum_xhat_dx = 0;
         for (int i = 0; i < M; i++) {
             double terms = s / M * (M * fabs(dxhat[i]) + fabs(sum_dxhat) + fabs(xhat[i] * sum_xhat_dxhat));
@@ -52,7 +57,7 @@ int main(void)
         tap_ok(fabs(sum_xhat_dx - predicted) <= TOL * size_xhat,
                "channel %d (spread %g): sum_i xhat_i dL/dx_i = %.10e, predicted eps s^3 sum_i xhat_i dL/dxhat_i = %.10e (eps s^2 = %.1e)",
                c, spread[c], sum_xhat_dx, predicted, BN_EPS * s * s);
-        #line 778 "book/22-batchnorm.nw"
+        #line 806 "book/22-batchnorm.nw"
         double worst = 0;
         for (int i = 0; i < M; i++) {
             double row = 0;
@@ -62,7 +67,7 @@ int main(void)
         }
         tap_ok(worst <= TOL * size, "channel %d: (s/M)(M I - 1 1^T - xhat xhat^T) dL/dxhat, a %dx%d matrix, is bn_backward's dL/dx (max difference %.1e)",
                c, M, M, worst);
-    #line 735 "book/22-batchnorm.nw"
+    #line 763 "book/22-batchnorm.nw"
     }
     free(in), free(g), free(out), free(din);
     return tap_done();
