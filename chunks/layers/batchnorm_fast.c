@@ -53,7 +53,7 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
 {
     /* in (N,C,H,W), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
     CHECK(act != NULL);
-    #line 133 "book/22-batchnorm.nw"
+    #line 134 "book/22-batchnorm.nw"
     CHECK(in != NULL && gamma != NULL && beta != NULL);
     CHECK(mean != NULL && rstd != NULL && running_mean != NULL && running_var != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
@@ -67,12 +67,12 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
             channel_statistics(&mu, &var, in, N, C, c, HW);
             mean[c] = (float)mu;
             rstd[c] = (float)(1 / sqrt(var + BN_EPS));
-            #line 167 "book/22-batchnorm.nw"
+            #line 168 "book/22-batchnorm.nw"
             running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
             running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
         #line 155 "book/31-fast-step.nw"
         } else {
-            #line 172 "book/22-batchnorm.nw"
+            #line 173 "book/22-batchnorm.nw"
             mean[c] = running_mean[c];
             rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
         #line 157 "book/31-fast-step.nw"
@@ -126,7 +126,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
 {
     /* dact, act, in (N,C,H,W); gamma, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
     CHECK(dact != NULL && act != NULL);
-    #line 313 "book/22-batchnorm.nw"
+    #line 358 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
