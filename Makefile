@@ -140,7 +140,7 @@ FIGURES     = $(foreach f,$(PART1_FIGS) $(PART2_FIGS) $(GRAPH_FIGS),$(BOOK)/figu
 GRAPH_FIGS  := $(patsubst figures/%.gv,%,$(wildcard figures/*.gv))
 WORKED      := $(patsubst chunks/programs/%-main.c,%,$(wildcard chunks/programs/worked-*-main.c))
 WORKED_VALUES := $(WORKED:%=$(BOOK)/runs/%.values)
-DOT         := dot -Grankdir=LR -Gfontname=Helvetica -Gfontsize=12 -Gbgcolor=white -Gnodesep=0.3 \
+DOT         := dot -Gfontname=Helvetica -Gfontsize=12 -Gbgcolor=white -Gnodesep=0.3 \
 	       -Nfontname=Helvetica -Nfontsize=12 -Nshape=box -Nstyle=rounded -Npenwidth=1.2 \
 	       -Efontname=Helvetica -Efontsize=10 -Earrowsize=0.7 -Ecolor='\#555555'
 
