@@ -96,6 +96,20 @@ for (const file of pages)
     await context.close();
   }
 ok(valueSpans > 0, `the pages show ${valueSpans} numbers from the runs, all as values.txt has them`);
+const html = Object.fromEntries(pages.map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+const exercises = [], solutions = {};
+for (const f of pages) {
+  for (const m of html[f].matchAll(/<div id="ex:([^"]+)" class="exercise\b/g)) exercises.push({ name: m[1], page: f });
+  for (const m of html[f].matchAll(/<div id="sol:([^"]+)" class="solution( checked)?\b/g))
+    solutions[m[1]] = { page: f, checked: !!m[2] };
+}
+const link = (from, to, id) => html[from].includes(`href="${from === to ? "" : to}#${id}"`);
+const unpaired = exercises.filter((e) => { const s = solutions[e.name];
+  return !s || !link(e.page, s.page, "sol:" + e.name) || !link(s.page, e.page, "ex:" + e.name); });
+const checked = Object.values(solutions).filter((s) => s.checked).length;
+ok(exercises.length > 0 && unpaired.length === 0 && Object.keys(solutions).length === exercises.length,
+   `${exercises.length} exercises, each linked to its solution and back, ${checked} of the solutions checked by a test` +
+   (unpaired.length ? `: unpaired ${unpaired.map((e) => e.name).join(", ")}` : ""));
 const fileBase = pathToFileURL(resolve(dir)).href + "/";
 const start = (manifest.find((p) => p.kind === "chapter") || { file: pages[0] }).file;
 async function searchAndFollow(base, viewport, query, want, word, shot) {
