@@ -347,7 +347,7 @@ $(BOOK)/backprop-data.js: $(WASM) $(BOOK)/runs/mnist-main.model
 	{ printf 'globalThis.backpropData = {\n  wasm: "'; base64 -w0 $(WASM); \
 	  printf '",\n  model: "'; base64 -w0 $(BOOK)/runs/mnist-main.model; printf '",\n};\n'; } >$@.tmp && mv $@.tmp $@
 
-$(BOOK)/backprop%.js: chunks/web/backprop%.js
+$(BOOK)/backprop.js $(BOOK)/backprop-widget.js: $(BOOK)/%: chunks/web/%
 	@mkdir -p $(@D)
 	cp $< $@
 

@@ -80,7 +80,7 @@
         c.width = n * (L.W + 1) - 1, c.height = L.H;
         c.title = `layer ${l + 1}: ${L.K} channels of ${L.H}x${L.W}`;
         c.style.cssText = `display:block;margin:2px 0;image-rendering:pixelated;` +
-                          `width:min(${3 * c.width}px,100%);background:#fff`;
+                          `width:min(${3 * c.width}px,100%);height:auto;background:#fff`;
         const scaled = Array.from({ length: n }, (_, k) =>
           L.out.subarray(k * L.H * L.W, (k + 1) * L.H * L.W).map((v) => hi > lo ? 255 * (v - lo) / (hi - lo) : 0));
         paint(c, scaled, L.H, L.W, 1);

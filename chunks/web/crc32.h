@@ -1,4 +1,4 @@
-#line 311 "book/32-browser.nw"
+#line 323 "book/32-browser.nw"
 #ifndef CRC32_H
 #define CRC32_H
 #include <stddef.h>
