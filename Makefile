@@ -292,8 +292,10 @@ $(BOOK)/figures/%.pdf: figures/%.gv chunks/tools/gv-fill.awk $(BOOK)/values.txt
 	awk -f chunks/tools/gv-fill.awk $(BOOK)/values.txt $< >$@.gv && $(DOT) -Tpdf -o $@.tmp $@.gv && mv $@.tmp $@
 
 # The weave: noweave's pipeline with our back end (book/91-weaving.nw), then
-# pandoc twice, through the Lua filter that fills in values and tables.
-book: $(BOOK)/index.html $(BOOK)/book.pdf
+# pandoc, through the Lua filters that fill in values and tables, once for
+# each book: the HTML book as one page, which book-pages.mjs cuts into a page
+# per chapter with its search index; the PDF; and the EPUB.
+book: $(BOOK)/index.html $(BOOK)/book.pdf $(BOOK)/book.epub
 
 $(BOOK)/book.md: $(NW) chunks/tools/nw2md.awk
 	@mkdir -p $(@D)
@@ -306,12 +308,19 @@ PANDOC = pandoc book/metadata.yaml $(BOOK)/book.md --from markdown --standalone 
 BOOK_INPUTS = $(BOOK)/book.md book/metadata.yaml chunks/tools/book-filter.lua chunks/tools/exercises.lua $(BOOK)/values.txt \
 	      $(PART1_TABLES) $(MNIST_TABLES) $(FIGURES)
 
-$(BOOK)/index.html: $(BOOK_INPUTS) book/style.css chunks/tools/book-nav.html
+$(BUILD)/book-one-page.html: $(BOOK_INPUTS)
+	$(PANDOC) --mathml --toc-depth=3 -o $@
+
+$(BOOK)/index.html: $(BUILD)/book-one-page.html book/style.css chunks/tools/book-pages.mjs chunks/tools/book.js \
+		    node_modules/.package-lock.json
 	cp book/style.css $(BOOK)/style.css
-	$(PANDOC) --mathml --css style.css --toc-depth=3 --include-after-body=chunks/tools/book-nav.html -o $@
+	node chunks/tools/book-pages.mjs $< $(BOOK)
 
 $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 	$(PANDOC) --pdf-engine=pdflatex --top-level-division=chapter -H book/latex-header.tex -o $@
+
+$(BOOK)/book.epub: $(BOOK_INPUTS) book/style.css
+	$(PANDOC) --mathml --css book/style.css --epub-chapter-level=1 --toc-depth=2 -o $@
 
 # ---------------------------------------------------------------- the network in the browser
 # book/32-browser.nw: the inference path and Part 1's excelnet, compiled
@@ -350,6 +359,10 @@ $(BOOK)/backprop-data.js: $(WASM) $(BOOK)/runs/mnist-main.model
 $(BOOK)/backprop.js $(BOOK)/backprop-widget.js: $(BOOK)/%: chunks/web/%
 	@mkdir -p $(@D)
 	cp $< $@
+
+# The EPUB runs no scripts: its pandoc leaves the widgets' web-only divs out.
+$(BOOK)/book.epub: PANDOC += --lua-filter chunks/web/web-only.lua
+$(BOOK)/book.epub: chunks/web/web-only.lua
 
 ifeq ($(WASM_OK),yes)
 build: $(WASM)

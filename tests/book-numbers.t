@@ -38,6 +38,10 @@ await verdict(`<p>It ended at <span class="value" data-key="mnist.main.final_tes
               "a value span that shows its value passes");
 await verdict(`<p>It ended at <span class="value" data-key="mnist.main.final_test_acc">99.42</span> %.</p>`,
               ["mnist.main.final_test_acc: 99.42"], "a value span that shows another number is caught");
+await verdict(`<p>It has <span class="value" data-key="mnist.main.params">15,440</span> parameters.</p>`, [],
+              "a value span shows its value with the thousands grouped");
+await verdict(`<p>It has <span class="value" data-key="mnist.main.params">15440</span> parameters.</p>`,
+              ["mnist.main.params: 15440"], "a value span without the grouping is caught");
 await verdict(`<p><code>x = 99.40</code> <math><mn>15440</mn></math></p><table><tr><td>99.40</td></tr></table>` +
               `<h2><span class="header-section-number">12.3.4</span> Results</h2><p><a href="#x">123</a></p>`, [],
               "numbers in code, math, tables, section numbers and links are not prose");

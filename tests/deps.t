@@ -27,17 +27,17 @@ run "$m" valgrind; rc=$?
 [ $rc = 1 ] && grep -qx '    apt-get update && apt-get install -y --no-install-recommends valgrind' "$tmp/err" &&
     [ ! -e "$m/apt.log" ]
 ok $? "no root, no sudo: exit $rc, the exact apt-get line, nothing installed: $(tail -1 "$tmp/err")"
-m=$tmp/m3; machine "$m" 0 chromium pdfinfo pdftotext noroots node
+m=$tmp/m3; machine "$m" 0 chromium pdfinfo pdftotext noroots epubcheck node
 NODE_VENDOR="Nodesource <info@nodesource.com>" run "$m" check-book; rc=$?
 [ $rc = 1 ] && grep -q 'works but npm does not' "$tmp/err" && [ ! -e "$m/apt.log" ]
 ok $? "another vendor's node without npm: exit $rc, no apt-get, $(head -c 90 "$tmp/err")"
-m=$tmp/m4; machine "$m" 0 chromium pdfinfo pdftotext noroots node npm
+m=$tmp/m4; machine "$m" 0 chromium pdfinfo pdftotext noroots epubcheck node npm
 run "$m" check-book; rc=$?
 [ $rc = 0 ] && [ ! -e "$m/apt.log" ]; ok $? "node and npm work: nothing is asked (exit $rc)"
 run "$m" --simulate check-book; rc=$?
-[ $rc = 0 ] && grep -q 'install --no-install-recommends chromium poppler-utils noweb$' "$m/apt.log"
+[ $rc = 0 ] && grep -q 'install --no-install-recommends chromium poppler-utils noweb epubcheck$' "$m/apt.log"
 ok $? "the plan for a bare machine asks for the tools but not for npm or nodejs: $(cat "$m/apt.log" | tail -1)"
-m=$tmp/m5; machine "$m" 1000 chromium pdfinfo pdftotext noroots
+m=$tmp/m5; machine "$m" 1000 chromium pdfinfo pdftotext noroots epubcheck
 run "$m" check-book; rc=$?
 [ $rc = 1 ] && grep -q 'install -y --no-install-recommends nodejs npm$' "$tmp/err"
 ok $? "no Node.js at all: Debian's nodejs and npm are asked for: $(tail -1 "$tmp/err")"

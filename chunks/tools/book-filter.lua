@@ -1,4 +1,5 @@
--- pandoc filter: values, included tables, figure formats, chapter links (see book/91-weaving.nw)
+-- pandoc filter: values, included tables, figure formats, the book's shape (see book/91-weaving.nw)
+local web = FORMAT:match("html") or FORMAT:match("epub")
 local values, dir = {}, "."
 function load_values(meta)
   if meta["build-dir"] then dir = pandoc.utils.stringify(meta["build-dir"]) end
@@ -14,8 +15,14 @@ function value_span(el)
   if not el.classes:includes("value") then return nil end
   local key = el.attributes["key"]
   if values[key] == nil then error("book-filter: no value for key '" .. tostring(key) .. "'") end
-  el.content = { pandoc.Str(values[key]) }
+  el.content = { pandoc.Str(thousands(values[key])) }
   return el
+end
+function thousands(v)
+  local sign, int, rest = v:match("^(%-?)(%d+)(%.?%d*)$")
+  if not int or #int < 4 then return v end
+  int = int:reverse():gsub("(%d%d%d)", "%1,"):reverse():gsub("^,", "")
+  return sign .. int .. rest
 end
 function include_div(el)
   local src = el.attributes["src"]
@@ -66,7 +73,7 @@ function book_shape(doc)
       elseif b.t == "Header" and front and not b.classes:includes("unnumbered") then
         b.classes:insert("unnumbered")
       end
-      if b.t == "Header" and FORMAT:match("html") and not b.classes:includes("unnumbered") then
+      if b.t == "Header" and web and not b.classes:includes("unnumbered") then
         local level = b.level
         counter[level] = (counter[level] or 0) + 1
         for deeper = level + 1, 6 do counter[deeper] = nil end
@@ -79,30 +86,6 @@ function book_shape(doc)
     end
   end
   doc.blocks = blocks
-  return doc
-end
-function chapter_links(doc)
-  if not FORMAT:match("html") then return nil end
-  local chapters = {}
-  for i, b in ipairs(doc.blocks) do
-    if b.t == "Header" and b.level == 1 then
-      if #chapters > 0 and not chapters[#chapters].ends then chapters[#chapters].ends = i end
-      if not b.classes:includes("part") then
-        local number = b.attributes["number"]
-        local title = (number and (number .. " ") or "") .. pandoc.utils.stringify(b.content)
-        table.insert(chapters, { at = i, id = b.identifier, title = title })
-      end
-    end
-  end
-  for c = #chapters, 1, -1 do
-    local prev, next = chapters[c - 1], chapters[c + 1]
-    local items = {}
-    if prev then table.insert(items, pandoc.Link({ pandoc.Str("← " .. prev.title) }, "#" .. prev.id, "", pandoc.Attr("", { "prev" }))) end
-    table.insert(items, pandoc.Link({ pandoc.Str("Contents") }, "#TOC", "", pandoc.Attr("", { "contents" })))
-    if next then table.insert(items, pandoc.Link({ pandoc.Str(next.title .. " →") }, "#" .. next.id, "", pandoc.Attr("", { "next" }))) end
-    local nav = pandoc.Div({ pandoc.Plain(items) }, pandoc.Attr("", { "chapnav" }))
-    table.insert(doc.blocks, chapters[c].ends or #doc.blocks + 1, nav)
-  end
   return doc
 end
 function chunk_label(el)
@@ -119,7 +102,6 @@ return {
   { Meta = load_values },
   { Span = value_span, Div = include_div, Image = figure_format, Code = code_path },
   { Pandoc = book_shape },
-  { Pandoc = chapter_links },
   { Span = chunk_label },
   { Link = chunk_page },
 }

@@ -17,6 +17,10 @@ bash tests/book-numbers.t >"$out/book-numbers.tap" 2>&1 && ! grep -q SKIP "$out/
 ok $? "the check of the prose's numbers passes its own test on crafted pages ($(grep -c '^ok' "$out/book-numbers.tap") ok)"
 node chunks/tools/check-book.mjs "$book" "$out"
 ok $? "the HTML book passes its checks in Chromium"
+epubcheck=epubcheck
+epubcheck --version >/dev/null 2>&1 || epubcheck="java -jar /usr/share/java/epubcheck.jar"
+$epubcheck "$book/book.epub" >"$out/epubcheck.log" 2>&1
+ok $? "epubcheck passes book.epub ($(grep -o 'Messages:.*' "$out/epubcheck.log" || tail -1 "$out/epubcheck.log"))"
 pdf=$book/book.pdf
 pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 mkdir -p "$out/pdf"

@@ -31,6 +31,7 @@ check-book  command  chromium                 chromium
 check-book  command  pdfinfo                  poppler-utils
 check-book  command  pdftotext                poppler-utils
 check-book  command  noroots                  noweb
+check-book  command  epubcheck                epubcheck
 check-book  node     npm                      -
 valgrind    command  valgrind                 valgrind
 fuzz        command  clang                    clang

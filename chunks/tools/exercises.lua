@@ -64,7 +64,7 @@ function exercises(doc)
       if not kinds[b.attributes["kind"]] then
         fail("#ex:" .. name .. " has kind '" .. tostring(b.attributes["kind"]) .. "'; say derive, compute or code")
       end
-      if FORMAT:match("html") and not (chapter and chapter:match("^%d+$")) then
+      if (FORMAT:match("html") or FORMAT:match("epub")) and not (chapter and chapter:match("^%d+$")) then
         fail("#ex:" .. name .. " is not in a numbered chapter")
       end
       count, top = count + 1, top + 1

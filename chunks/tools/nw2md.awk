@@ -24,12 +24,12 @@ END {
         k = keyword(line[i]); a = arg(line[i])
         if (k == "@file") printf "\n\n"
         else if (k == "@begin" && a ~ /^code /) { incode = 1; label = ""; name = ""; code = ""; pending = ""
-                                                  used_in = ""; nextdef = ""; prevdef = ""; root = 0
+                                                  used_in = ""; nextdef = ""; prevdef = ""; nextlabel = ""; prevlabel = ""; root = 0
                                                   defines = ""; uses = ""; where = ""; chunk_uses = ""
                                                   started = 0 }
         else if (k == "@end" && a ~ /^code /) { incode = 0
                                                 sub(/\n+$/, "", code)
-                                                printf "\n\n::: {.chunk}\n"
+                                                printf "\n\n::: {.chunk%s%s}\n", (prevlabel != "" ? " prev=" prevlabel : ""), (nextlabel != "" ? " next=" nextlabel : "")
                                                 printf "[$\\langle$%s [%d](#%s)$\\rangle%s$]{#%s .chunkhead}\n\n", \
                                                     mdname(name), number[label], label, (prevdef != "" ? "\\mathord{+}\\!\\equiv" : "\\equiv"), label
                                                 printf "~~~~~~~~ {.%s}\n%s\n~~~~~~~~\n\n", language(name), code
@@ -52,8 +52,8 @@ END {
                                                       if (w[1] == "ref")           pending = w[2]
                                                       else if (w[1] == "useitem")  used_in = used_in sep(used_in) link(w[2])
                                                       else if (w[1] == "notused")  root = 1
-                                                      else if (w[1] == "nextdef")  nextdef = link(w[2])
-                                                      else if (w[1] == "prevdef")  prevdef = link(w[2]) }
+                                                      else if (w[1] == "nextdef")  { nextdef = link(w[2]); nextlabel = w[2] }
+                                                      else if (w[1] == "prevdef")  { prevdef = link(w[2]); prevlabel = w[2] } }
                            else if (k == "@index")  { split(a, w, " ")
                                                       if (!is_c[label]) ;
                                                       else if (w[1] == "isused" || w[1] == "isdefined") {

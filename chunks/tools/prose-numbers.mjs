@@ -5,9 +5,12 @@ export function proseNumbers(values) {
   const byNumber = {};
   for (const [k, v] of Object.entries(values))
     if (/^-?[\d.]+(e[-+]?\d+)?$/i.test(v) && digits(v) >= 3) byNumber[Number(v)] = k;
+  const grouped = (v) => { const m = /^(-?)(\d+)(\.\d*)?$/.exec(v);
+                           return !m || m[2].length < 4 ? v : m[1] + m[2].replace(/\B(?=(\d{3})+$)/g, ",") + (m[3] || ""); };
   for (const s of document.querySelectorAll("span.value")) {
     r.values++;
-    if (values[s.dataset.key] !== s.textContent.replace(/\s+/g, " ")) r.wrongValues.push(`${s.dataset.key}: ${s.textContent}`);
+    if (values[s.dataset.key] === undefined || grouped(values[s.dataset.key]) !== s.textContent.replace(/\s+/g, " "))
+      r.wrongValues.push(`${s.dataset.key}: ${s.textContent}`);
   }
   const skip = "a, code, pre, math, table, nav, .sourceCode, .value, .typed, .chunkhead, .chunkfoot, " +
                ".header-section-number";
