@@ -31,6 +31,11 @@ static Shape shape_of(const uint8_t *f)
     return s;
 }
 
+static int lcg(uint32_t *seed)
+{
+    return (int)((*seed = *seed * 1103515245u + 12345u) >> 16);
+}
+
 static void fill(uint8_t *canvas, int y0, int y1, int x0, int x1)
 {
     for (int y = y0; y < y1; y++)
@@ -38,18 +43,15 @@ static void fill(uint8_t *canvas, int y0, int y1, int x0, int x1)
             canvas[y * SIDE + x] = 255;
 }
 #line 62 "book/95e-solutions-browser.nw"
-static double rounding_bound(const uint8_t *f, double my, int rows)
+static double rounding_bound(const uint8_t *f, double c, int rows)
 {
-    /* half the sum of |coordinate + 1/2 - centre| over all pixels, over a lower bound of f's mass */
+    /* (1/2) sum of |coordinate + 1/2 - c| over all pixels / (sum of f - 784/2) */
     double spread = 0, mass = 0;
-    for (int i = 0; i < 28; i++)
-        for (int j = 0; j < 28; j++) {
-            mass += f[i * 28 + j];
-            spread += fabs((rows ? i : j) + 0.5 - my);
-        }
+    for (int k = 0; k < 28 * 28; k++)
+        mass += f[k], spread += fabs((rows ? k / 28 : k % 28) + 0.5 - c);
     return 0.5 * spread / (mass - 0.5 * 28 * 28);
 }
-#line 111 "book/95e-solutions-browser.nw"
+#line 102 "book/95e-solutions-browser.nw"
 static uint32_t crc32_table(uint32_t crc, const unsigned char *p, size_t n)
 {
     static uint32_t table[256];
@@ -71,7 +73,7 @@ int main(void)
     static uint8_t canvas[SIDE * SIDE];
     uint8_t out[28 * 28];
     Shape sh;
-    #line 1041 "book/32-browser.nw"
+    #line 1046 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 10, 210, 5, 90);
     tap_ok(mnist_from_drawing(out, canvas, SIDE, SIDE) == 0, "a 200x85 rectangle at the top left is ink");
@@ -81,7 +83,7 @@ int main(void)
            "grey ones, a quarter covered (columns %d..%d, %d grey pixels)", sh.c0, sh.c1, sh.greys);
     tap_ok(fabs(sh.my - 14) <= 0.5 && fabs(sh.mx - 14) <= 0.5,
            "its centre of mass (%.3f, %.3f) is within half a pixel of the centre (14, 14)", sh.my, sh.mx);
-    #line 1053 "book/32-browser.nw"
+    #line 1058 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 40, 240, 100, 120);
     fill(canvas, 220, 240, 100, 200);
@@ -91,7 +93,7 @@ int main(void)
            "an L: centre of mass (%.3f, %.3f) within half a pixel of (14, 14)", sh.my, sh.mx);
     tap_ok(sh.r1 - sh.r0 + 1 == 20 && (sh.r0 + sh.r1 + 1) / 2.0 < 14,
            "an L: its box is 20 rows and sits above the middle (rows %d..%d), moved by its mass", sh.r0, sh.r1);
-    #line 1065 "book/32-browser.nw"
+    #line 1070 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 100, 110, 200, 205);
     mnist_from_drawing(out, canvas, SIDE, SIDE);
@@ -105,11 +107,11 @@ int main(void)
     for (int i = 0; i < 28 * 28; i++)
         zeros &= out[i] == 0;
     tap_ok(empty == -1 && zeros, "an empty canvas gives -1 and an empty field");
-    #line 1081 "book/32-browser.nw"
+    #line 1086 "book/32-browser.nw"
     unsigned char buf[300];
     uint32_t x = 12345;
     for (int i = 0; i < 300; i++)
-        buf[i] = (unsigned char)((x = x * 1103515245u + 12345u) >> 24);
+        buf[i] = (unsigned char)lcg(&x);
     int same = 1;
     for (int n = 0; n <= 300; n++)
         same &= crc32_update(crc32_update(0, NULL, 0), buf, (size_t)n) == (uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)n);
@@ -127,28 +129,24 @@ int main(void)
             as_computed &= out[i * 28 + j] == want;
         }
     tap_ok(as_computed, "exercise: rows 4..23, columns 10..17 are 255, columns 9 and 18 are 64, the rest 0");
-    #line 76 "book/95e-solutions-browser.nw"
+    #line 71 "book/95e-solutions-browser.nw"
     uint32_t seed = 7;
     int centred = 0, clamped = 0;
     for (int k = 0; k < 200; k++) {
         memset(canvas, 0, sizeof canvas);
         for (int r = 0; r < 3; r++) {
-            int y0 = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 240;
-            int x0 = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 240;
-            int hh = 5 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
-            int ww = 5 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+            int y0 = lcg(&seed) % 240, x0 = lcg(&seed) % 240, hh = 5 + lcg(&seed) % 40, ww = 5 + lcg(&seed) % 40;
             fill(canvas, y0, y0 + hh, x0, x0 + ww);
         }
         mnist_from_drawing(out, canvas, SIDE, SIDE);
         sh = shape_of(out);
-        int edge = sh.r0 == 0 || sh.r1 == 27 || sh.c0 == 0 || sh.c1 == 27;
         int near = fabs(sh.my - 14) <= 0.5 + rounding_bound(out, sh.my, 1)
                    && fabs(sh.mx - 14) <= 0.5 + rounding_bound(out, sh.mx, 0);
-        centred += near, clamped += !near && edge;
+        centred += near, clamped += !near && (sh.r0 == 0 || sh.r1 == 27 || sh.c0 == 0 || sh.c1 == 27);
     }
     tap_ok(centred + clamped == 200, "exercise: 200 random drawings: %d centred within half a pixel plus rounding, "
            "%d clamped at the field's edge", centred, clamped);
-    #line 129 "book/95e-solutions-browser.nw"
+    #line 120 "book/95e-solutions-browser.nw"
     int table_same = 1;
     for (int k = 0; k <= 300; k++)
         table_same &= crc32_table(0, buf, (size_t)k) == crc32_update(0, buf, (size_t)k);
