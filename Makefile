@@ -323,6 +323,55 @@ $(BOOK)/book.pdf: $(BOOK_INPUTS) book/latex-header.tex
 $(BOOK)/book.epub: $(BOOK_INPUTS) book/style.css
 	$(PANDOC) --mathml --css book/style.css --epub-chapter-level=1 --toc-depth=2 -o $@
 
+# ---------------------------------------------------------------- the network in the browser
+# book/32-browser.nw: the inference path and Part 1's excelnet, compiled
+# from the same chunks/ by clang for wasm32-wasi into one reactor module,
+# OpenMP off, the stand-ins for omp.h and zlib.h of chunks/web/wasm-include
+# first on the include path. The book's page gets the module and the
+# build's mnist-main.model in base 64 in backprop-data.js (a page opened
+# from the disk cannot fetch files), and the two scripts beside it.
+# Without a clang that targets wasm32-wasi, none of this is made.
+WASM_CC      ?= clang
+WASM_OK      := $(shell printf 'int x;' | $(WASM_CC) --target=wasm32-wasi -x c -c -o /dev/null - 2>/dev/null && echo yes)
+WASM_CFLAGS  := --target=wasm32-wasi -std=c11 -O2 -msimd128 -Wall -Wextra -Wpedantic -Wshadow -Wno-unknown-pragmas \
+		-Werror=implicit-function-declaration
+WASM_CPPFLAGS:= -D_POSIX_C_SOURCE=200809L -D_WASI_EMULATED_SIGNAL -Ichunks/web/wasm-include -Ichunks
+WASM_SRC     := base/check base/rng layers/conv layers/conv_fast layers/gemm layers/batchnorm \
+		layers/batchnorm_fast layers/pointwise layers/pool layers/loss network/network data/augment \
+		training/train excelnet/excelnet web/web web/draw web/crc32
+WASM_EXPORTS := malloc free web_model_read web_predict web_probs web_layers web_layer_shape web_layer_out \
+		web_excelnet mnist_from_drawing
+WASM         := $(BUILD)/web/backprop.wasm
+WEB_FILES    := $(BOOK)/backprop-data.js $(BOOK)/backprop.js $(BOOK)/backprop-widget.js
+
+$(BUILD)/wasm/%.o: chunks/%.c
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_CPPFLAGS) $(WASM_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(WASM): $(WASM_SRC:%=$(BUILD)/wasm/%.o)
+	@mkdir -p $(@D)
+	$(WASM_CC) --target=wasm32-wasi -mexec-model=reactor -o $@ $^ -lm \
+	  -Wl,--strip-all $(WASM_EXPORTS:%=-Wl,--export=%)
+
+$(BOOK)/backprop-data.js: $(WASM) $(BOOK)/runs/mnist-main.model
+	{ printf 'globalThis.backpropData = {\n  wasm: "'; base64 -w0 $(WASM); \
+	  printf '",\n  model: "'; base64 -w0 $(BOOK)/runs/mnist-main.model; printf '",\n};\n'; } >$@.tmp && mv $@.tmp $@
+
+$(BOOK)/backprop.js $(BOOK)/backprop-widget.js: $(BOOK)/%: chunks/web/%
+	@mkdir -p $(@D)
+	cp $< $@
+
+# The EPUB runs no scripts: its pandoc leaves the widgets' web-only divs out.
+$(BOOK)/book.epub: PANDOC += --lua-filter chunks/web/web-only.lua
+$(BOOK)/book.epub: chunks/web/web-only.lua
+
+ifeq ($(WASM_OK),yes)
+build: $(WASM)
+check: $(WASM)
+book: $(WEB_FILES)
+endif
+-include $(wildcard $(BUILD)/wasm/*/*.d)
+
 # ---------------------------------------------------------------- data
 # MNIST, fetched and checked against pinned SHA-256 digests by the script
 # that book/89-setup.nw tangles; a no-op when the verified files are there.

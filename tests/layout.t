@@ -2,7 +2,7 @@
 # chunks/: every folder has a rank, every include points to its own rank or below (book/00-preface.nw)
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
-declare -A rank=([base]=0 [layers]=1 [data]=1 [excelnet]=1 [network]=2 [training]=3 [bench]=4 [programs]=4 [tools]=9)
+declare -A rank=([base]=0 [layers]=1 [data]=1 [excelnet]=1 [network]=2 [training]=3 [bench]=4 [programs]=4 [web]=4 [tools]=9)
 unknown=$(for d in chunks/*/; do d=${d%/}; d=${d#chunks/}; [ -n "${rank[$d]+set}" ] || echo "$d"; done)
 [ -z "$unknown" ]; ok $? "every folder of chunks/ has a rank ${unknown:+(not: $unknown)}"
 includes=0; bad=""

@@ -1,4 +1,4 @@
-#line 439 "book/31-fast-step.nw"
+#line 449 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "base/check.h"
 #include "base/cli.h"
 #include "training/train.h"
-#line 564 "book/31-fast-step.nw"
+#line 574 "book/31-fast-step.nw"
 typedef struct {
     const char *name;   /* the kernels, as the rows name them */
     Kernels kernels;
@@ -17,9 +17,9 @@ typedef struct {
     int batches;
     double best;        /* the best time so far, in seconds */
 } Measure;
-#line 652 "book/31-fast-step.nw"
+#line 662 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 477 "book/31-fast-step.nw"
+#line 487 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -46,7 +46,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 510 "book/31-fast-step.nw"
+#line 520 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -66,7 +66,7 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 541 "book/31-fast-step.nw"
+#line 551 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, Mode mode)
 {
     double flops = 0;
@@ -79,7 +79,7 @@ static double flops_per_image(const Net *net, Mode mode)
     }
     return flops;
 }
-#line 575 "book/31-fast-step.nw"
+#line 585 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -90,7 +90,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    #line 606 "book/31-fast-step.nw"
+    #line 616 "book/31-fast-step.nw"
     Mnist first = *train;
     first.n = c.batch;
     TrainState warm;
@@ -100,7 +100,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     else
         net_evaluate(net, test, c.batch, labels, index);
     train_state_free(&warm);
-    #line 586 "book/31-fast-step.nw"
+    #line 596 "book/31-fast-step.nw"
     Mnist part = *train;
     part.n = images;
     TrainState s;
@@ -115,16 +115,16 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_free(net);
     return t;
 }
-#line 703 "book/31-fast-step.nw"
+#line 713 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 451 "book/31-fast-step.nw"
+#line 461 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    #line 741 "book/31-fast-step.nw"
+    #line 751 "book/31-fast-step.nw"
     cli_program = "bench-train";
     const char *data = NULL, *csv = NULL;
     long batches = 40;
@@ -146,7 +146,7 @@ int main(int argc, char **argv)
     }
     if (data == NULL)
         cli_usage_error("needs --data DIR, the directory with the MNIST files");
-    #line 769 "book/31-fast-step.nw"
+    #line 779 "book/31-fast-step.nw"
     Mnist train, test;
     char err[512];
     if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -160,11 +160,11 @@ int main(int argc, char **argv)
         return 1;
     }
     int *index = xmalloc(128 * sizeof *index), *labels = xmalloc(128 * sizeof *labels);
-    #line 785 "book/31-fast-step.nw"
+    #line 795 "book/31-fast-step.nw"
     double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
     printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
            batches, omp_get_max_threads());
-    #line 626 "book/31-fast-step.nw"
+    #line 636 "book/31-fast-step.nw"
     int T = omp_get_max_threads();
     int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
     Measure m[] = {
@@ -184,7 +184,7 @@ int main(int argc, char **argv)
             double t = time_once(&m[k], &train, &test, index, labels);
             m[k].best = t < m[k].best ? t : m[k].best;
         }
-    #line 670 "book/31-fast-step.nw"
+    #line 680 "book/31-fast-step.nw"
     Net *shape = net_create(train_defaults().arch, 1);
     double f_train = flops_per_image(shape, MODE_TRAIN), f_infer = flops_per_image(shape, MODE_EVAL);
     net_free(shape);
@@ -198,7 +198,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        #line 692 "book/31-fast-step.nw"
+        #line 702 "book/31-fast-step.nw"
         const char *what = m[k].mode == MODE_TRAIN ? "train" : "infer";
         double rate = per_second(&m[k]);
         double gflops = rate * (m[k].mode == MODE_TRAIN ? f_train : f_infer) * 1e-9;
@@ -207,9 +207,9 @@ int main(int argc, char **argv)
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-    #line 684 "book/31-fast-step.nw"
+    #line 694 "book/31-fast-step.nw"
     }
-    #line 715 "book/31-fast-step.nw"
+    #line 725 "book/31-fast-step.nw"
     int fast_T = T > 1 ? FAST_T : FAST_1;
     rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
     rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -219,10 +219,10 @@ int main(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-    #line 686 "book/31-fast-step.nw"
+    #line 696 "book/31-fast-step.nw"
     bench_rows_print(stdout, rows, nr);
     if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
         return 1;
-    #line 458 "book/31-fast-step.nw"
+    #line 468 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }

@@ -14,6 +14,10 @@ build       command  prove                    perl
 build       command  make                     make
 build       command  gcc                      gcc
 build       header   zlib.h                   zlib1g-dev
+build       command  clang                    clang
+build       command  wasm-ld                  lld
+build       file     /usr/lib/wasm32-wasi/libc.a  wasi-libc
+build       package  libclang-rt-14-dev-wasm32  libclang-rt-14-dev-wasm32
 build       command  pdflatex                 texlive-latex-base
 build       tex      lmodern.sty              lmodern
 build       tex      microtype.sty            texlive-latex-recommended

@@ -10,7 +10,7 @@
 #line 153 "book/28b-checkpoints.nw"
 #include <zlib.h>
 #include "base/cli.h"
-#line 296 "book/28b-checkpoints.nw"
+#line 319 "book/28b-checkpoints.nw"
 #include <errno.h>
 #include <sys/stat.h>
 #line 76 "book/28-training.nw"
@@ -289,7 +289,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 299 "book/28b-checkpoints.nw"
+#line 322 "book/28b-checkpoints.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -301,13 +301,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 325 "book/28b-checkpoints.nw"
+    #line 348 "book/28b-checkpoints.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 311 "book/28b-checkpoints.nw"
+    #line 334 "book/28b-checkpoints.nw"
     *size = (size_t)st.st_size;
     *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
@@ -319,7 +319,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 337 "book/28b-checkpoints.nw"
+#line 360 "book/28b-checkpoints.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -338,15 +338,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 361 "book/28b-checkpoints.nw"
+    #line 384 "book/28b-checkpoints.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 356 "book/28b-checkpoints.nw"
+    #line 379 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 368 "book/28b-checkpoints.nw"
+#line 391 "book/28b-checkpoints.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -362,7 +362,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 399 "book/28b-checkpoints.nw"
+#line 422 "book/28b-checkpoints.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -372,7 +372,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 416 "book/28b-checkpoints.nw"
+    #line 439 "book/28b-checkpoints.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -391,7 +391,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 437 "book/28b-checkpoints.nw"
+    #line 460 "book/28b-checkpoints.nw"
     memset(s, 0, sizeof *s);
     s->config = (TrainConfig){
         .arch = net->arch,
@@ -413,7 +413,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 465 "book/28b-checkpoints.nw"
+    #line 488 "book/28b-checkpoints.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
     s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
     s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
@@ -439,39 +439,49 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 411 "book/28b-checkpoints.nw"
+    #line 434 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 259 "book/28b-checkpoints.nw"
-Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
+#line 272 "book/28b-checkpoints.nw"
+Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
+                char *err, size_t errlen)
 {
-    unsigned char *buf = NULL;
-    size_t size = 0;
     ModelHeader h;
     Net *net = NULL;
-    const char *problem = read_model_file(&buf, &size, path);
-    if (!problem)
-        problem = check_header(&h, buf, size);
+    const char *problem = check_header(&h, buf, size);
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 285 "book/28b-checkpoints.nw"
+        #line 308 "book/28b-checkpoints.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 272 "book/28b-checkpoints.nw"
+    #line 282 "book/28b-checkpoints.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
-    free(buf);
     if (problem) {
-        snprintf(err, errlen, "%s: %s", path, problem);
+        snprintf(err, errlen, "%s: %s", name, problem);
         net_free(net);
         return NULL;
     }
     return net;
 }
-#line 637 "book/28b-checkpoints.nw"
+
+Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen)
+{
+    unsigned char *buf = NULL;
+    size_t size = 0;
+    Net *net = NULL;
+    const char *problem = read_model_file(&buf, &size, path);
+    if (problem)
+        snprintf(err, errlen, "%s: %s", path, problem);
+    else
+        net = model_read(buf, size, path, N, s, err, errlen);
+    free(buf);
+    return net;
+}
+#line 660 "book/28b-checkpoints.nw"
 uint32_t train_data_crc(const Mnist *train, const Mnist *test)
 {
     uLong crc = crc32(0L, Z_NULL, 0);

@@ -113,7 +113,11 @@ int model_save(const Net *net, const TrainState *s, const char *path);
 #line 252 "book/28b-checkpoints.nw"
 /* the network in path, batch capacity N, its state into s unless NULL; NULL with the reason in err */
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen);
-#line 634 "book/28b-checkpoints.nw"
+#line 264 "book/28b-checkpoints.nw"
+/* model_load's checks and copies on the size bytes of a model file at buf, called name in err */
+Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
+                char *err, size_t errlen);
+#line 657 "book/28b-checkpoints.nw"
 /* CRC-32 of train's images and labels, then test's (n images each) */
 uint32_t train_data_crc(const Mnist *train, const Mnist *test);
 #line 22 "book/28-training.nw"
