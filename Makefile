@@ -330,9 +330,8 @@ $(BOOK)/book.epub: $(BOOK_INPUTS) book/style.css
 # first on the include path. The book's page gets the module and the
 # build's mnist-main.model in base 64 in backprop-data.js (a page opened
 # from the disk cannot fetch files), and the two scripts beside it.
-# Without a clang that targets wasm32-wasi, none of this is made.
+# `make deps` installs clang, lld and wasi-libc (book/89-setup.nw).
 WASM_CC      ?= clang
-WASM_OK      := $(shell printf 'int x;' | $(WASM_CC) --target=wasm32-wasi -x c -c -o /dev/null - 2>/dev/null && echo yes)
 WASM_CFLAGS  := --target=wasm32-wasi -std=c11 -O2 -msimd128 -Wall -Wextra -Wpedantic -Wshadow -Wno-unknown-pragmas \
 		-Werror=implicit-function-declaration
 WASM_CPPFLAGS:= -D_POSIX_C_SOURCE=200809L -D_WASI_EMULATED_SIGNAL -Ichunks/web/wasm-include -Ichunks
@@ -365,11 +364,9 @@ $(BOOK)/backprop.js $(BOOK)/backprop-widget.js: $(BOOK)/%: chunks/web/%
 $(BOOK)/book.epub: PANDOC += --lua-filter chunks/web/web-only.lua
 $(BOOK)/book.epub: chunks/web/web-only.lua
 
-ifeq ($(WASM_OK),yes)
 build: $(WASM)
 check: $(WASM)
 book: $(WEB_FILES)
-endif
 -include $(wildcard $(BUILD)/wasm/*/*.d)
 
 # ---------------------------------------------------------------- data
@@ -443,8 +440,9 @@ check-valgrind: valgrind-deps $(C_TESTS:tests/%.t.c=$(BUILD)/tests/%.t)
 # package-lock.json), the PDF page by page, the chunks, the numbers.
 # Screenshots and page images go to $(BUILD)/book-check/. Not part of `make`.
 .PHONY: check-book check-book-deps
-check-book: check-book-deps node_modules/.package-lock.json book
+check-book: check-book-deps node_modules/.package-lock.json build book
 	sh chunks/tools/check-book.sh $(BOOK) $(BUILD)/book-check $(NW)
+	node chunks/tools/check-browser.mjs $(BOOK) $(BUILD)/book-check/browser $(BUILD)/bin $(MNIST_DIR)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
