@@ -61,16 +61,22 @@ static void idx_header(uint8_t *h, uint32_t magic, uint32_t count)
             h[4 * k + b] = (uint8_t)(v[k] >> (24 - 8 * b));
 }
 
-static int expect_mnist_error(const char *what, const char *subdir, const char *want)
+static int expect_load_error(const char *what, const char *subdir, const char *file, const char *want)
 {
+    /* mnist_load of split "train" in tmp/subdir fails with "DIR/file: want" */
     Mnist set;
     char err[512] = "", dir[200], full[400];
     snprintf(dir, sizeof dir, "%s/%s", tmp, subdir);
-    snprintf(full, sizeof full, "%s/train-images-idx3-ubyte: %s", dir, want);
+    snprintf(full, sizeof full, "%s/%s: %s", dir, file, want);
     int rc = mnist_load(&set, dir, "train", err, sizeof err);
     return tap_ok(rc == -1 && strcmp(err, full) == 0, "%s: \"%s\"", what, err);
 }
-#line 333 "book/95d-solutions-training.nw"
+
+static int expect_mnist_error(const char *what, const char *subdir, const char *want)
+{
+    return expect_load_error(what, subdir, "train-images-idx3-ubyte", want);
+}
+#line 339 "book/95d-solutions-training.nw"
 static void write_split(const char *subdir, const uint8_t *images, const uint8_t *labels, int n)
 {
     /* images (n,28,28), labels (n), n <= 4 -> the two files of split "train" in tmp/subdir */
@@ -82,17 +88,12 @@ static void write_split(const char *subdir, const uint8_t *images, const uint8_t
     memcpy(file + 8, labels, (size_t)n);
     exercise_file(subdir, "train-labels-idx1-ubyte", file, 8 + (size_t)n);
 }
-#line 386 "book/95d-solutions-training.nw"
+#line 392 "book/95d-solutions-training.nw"
 static int expect_labels_error(const char *what, const char *subdir, const char *want)
 {
-    Mnist set;
-    char err[512] = "", dir[200], full[400];
-    snprintf(dir, sizeof dir, "%s/%s", tmp, subdir);
-    snprintf(full, sizeof full, "%s/train-labels-idx1-ubyte: %s", dir, want);
-    int rc = mnist_load(&set, dir, "train", err, sizeof err);
-    return tap_ok(rc == -1 && strcmp(err, full) == 0, "%s: \"%s\"", what, err);
+    return expect_load_error(what, subdir, "train-labels-idx1-ubyte", want);
 }
-#line 452 "book/95d-solutions-training.nw"
+#line 453 "book/95d-solutions-training.nw"
 static void source_of(double *xs, double *ys, int i, int j, double cx, double cy, double angle_rad)
 {
     double dx = 0, dy = 0, cos_t = cos(angle_rad), sin_t = sin(angle_rad);
@@ -100,17 +101,17 @@ static void source_of(double *xs, double *ys, int i, int j, double cx, double cy
     double a = j - dx - cx, b = i - dy - cy;
     double x = cx + a * cos_t - b * sin_t;
     double y = cy + a * sin_t + b * cos_t;
-    #line 456 "book/95d-solutions-training.nw"
+    #line 457 "book/95d-solutions-training.nw"
     *xs = x, *ys = y;
 }
-#line 594 "book/95d-solutions-training.nw"
+#line 595 "book/95d-solutions-training.nw"
 static void invert_pixels(uint8_t *pixels, size_t n)
 {
     /* pixels (n): p -> 255 - p, black on white <-> white on black */
     for (size_t k = 0; k < n; k++)
         pixels[k] = (uint8_t)(255 - pixels[k]);
 }
-#line 666 "book/95d-solutions-training.nw"
+#line 667 "book/95d-solutions-training.nw"
 static uint8_t every_px[65536];
 static char every_text[32 + 6 * 65536];
 
@@ -171,7 +172,7 @@ int main(void)
         tap_ok(fabs(e1 / want - 1) < 0.01, "five-point error of sin' at 1, h = 0.05: %.4e (predicted %.4e)", e1, want);
         tap_ok(fabs(e1 / e2 - 16) < 0.5, "halving h divides the error by %.2f (16)", e1 / e2);
     }
-    #line 284 "book/95d-solutions-training.nw"
+    #line 290 "book/95d-solutions-training.nw"
     {
         static uint8_t file[16 + 2 * 784];
         idx_header(file, 0x803, 3);
@@ -179,14 +180,14 @@ int main(void)
         expect_mnist_error("3 images promised, 2 there", "short",
                            "truncated: header promises 2352 data bytes, file has 1568");
     }
-    #line 314 "book/95d-solutions-training.nw"
+    #line 320 "book/95d-solutions-training.nw"
     {
         static const uint8_t file[16] = { 3, 8, 0, 0, 0x60, 0xea, 0, 0, 0x1c, 0, 0, 0, 0x1c, 0, 0, 0 };
         exercise_file("little", "train-images-idx3-ubyte", file, sizeof file);
         expect_mnist_error("a little-endian header", "little",
                            "magic number 0x03080000, expected 0x00000803 (idx3, unsigned bytes)");
     }
-    #line 360 "book/95d-solutions-training.nw"
+    #line 366 "book/95d-solutions-training.nw"
     {
         Rng rng;
         Mnist set;
@@ -207,7 +208,7 @@ int main(void)
         write_split("label10", images, labels, 3);
         expect_labels_error("a label 10 among 7, 10, 9", "label10", "label 10 at index 1 is not a digit 0..9");
     }
-    #line 419 "book/95d-solutions-training.nw"
+    #line 420 "book/95d-solutions-training.nw"
     {
         static const int at[4][2] = { { 0, 14 }, { 0, 15 }, { 1, 14 }, { 1, 15 } };
         static const double want[4] = { 0.337103, 0.623204, 0.013933, 0.025759 };
@@ -222,7 +223,7 @@ int main(void)
         tap_ok(worst < 2e-6, "7 degrees: output (0,13) takes the weights 0.337 0.623 0.014 0.026 (worst error %.1e)",
                worst);
     }
-    #line 461 "book/95d-solutions-training.nw"
+    #line 462 "book/95d-solutions-training.nw"
     {
         static const double degrees[4] = { 7, -30, 90, 180 };
         double worst = 0, half_x = 0, half_y = 0;
@@ -243,7 +244,7 @@ int main(void)
         tap_ok(fabs(half_x - 1) < 1e-12 && fabs(half_y - 1) < 1e-12, "for a half turn by (%.3f, %.3f)", half_x,
                half_y);
     }
-    #line 505 "book/95d-solutions-training.nw"
+    #line 506 "book/95d-solutions-training.nw"
     {
         static const double shift[3][2] = { { 0.37, -1.21 }, { -2, 1.5 }, { 1.99, 2 } };
         Rng rng;
@@ -267,7 +268,7 @@ int main(void)
         }
         tap_ok(worst < 1e-6, "shifts of up to 2 pixels keep the ink of a digit with a 3-pixel border (%.1e)", worst);
     }
-    #line 561 "book/95d-solutions-training.nw"
+    #line 562 "book/95d-solutions-training.nw"
     {
         static const uint8_t want[6] = { 0, 0, 1, 128, 254, 255 };
         static const char p2[] = "P2 6 1 1000\n0 1 2 500 998 1000\n";
@@ -279,7 +280,7 @@ int main(void)
                got[0], got[1], got[2], got[3], got[4], got[5]);
         rc = pgm_read(&wide, 1, 1, exercise_file("pgm", "m65535.pgm", p5, sizeof p5), err, sizeof err);
         tap_ok(rc == 0 && wide == 127, "16-bit sample 7fff read as %d (127)", wide);
-        #line 577 "book/95d-solutions-training.nw"
+        #line 578 "book/95d-solutions-training.nw"
         static char all[16 + 5 * 1001];
         static uint8_t px[1001];
         int len = snprintf(all, sizeof all, "P2 1001 1 1000\n");
@@ -290,9 +291,9 @@ int main(void)
         for (int s = 0; s <= 1000; s++)
             worst = fmax(worst, fabs(px[s] - 255.0 * s / 1000));
         tap_ok(rc == 0 && worst <= 0.5, "every sample of maxval 1000 within %.3f of 255 s / m (at most 0.5)", worst);
-    #line 573 "book/95d-solutions-training.nw"
+    #line 574 "book/95d-solutions-training.nw"
     }
-    #line 621 "book/95d-solutions-training.nw"
+    #line 622 "book/95d-solutions-training.nw"
     {
         Rng rng;
         uint8_t digit[28 * 28], paper[28 * 28], back[28 * 28];
@@ -312,7 +313,7 @@ int main(void)
         invert_pixels(back, sizeof back), invert_pixels(back, sizeof back);
         tap_ok(memcmp(back, digit, sizeof back) == 0, "inverting twice changes nothing");
     }
-    #line 681 "book/95d-solutions-training.nw"
+    #line 682 "book/95d-solutions-training.nw"
     {
         static const int maxvals[] = { 1, 2, 100, 255, 256, 1000, 65535 };
         char err[256] = "";
