@@ -1,4 +1,4 @@
-#line 1365 "book/95d-solutions-training.nw"
+#line 1596 "book/95d-solutions-training.nw"
 #include <math.h>
 #include <omp.h>
 #include "layers/conv.h"
@@ -65,7 +65,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     #line 452 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1593 "book/95d-solutions-training.nw"
+#line 1877 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
@@ -74,22 +74,22 @@ static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1597 "book/95d-solutions-training.nw"
+    #line 1881 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
-#line 1374 "book/95d-solutions-training.nw"
+#line 1605 "book/95d-solutions-training.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 31);
-    #line 1408 "book/95d-solutions-training.nw"
+    #line 1639 "book/95d-solutions-training.nw"
     {
         size_t f = gemm_pack_size(32, 576, 144), d = gemm_pack_size(32, 144, 576), b = gemm_pack_size(144, 576, 32);
         tap_ok(f == 87552 && d == 45056 && b == 22528, "big layer's pack buffers: forward %zu, weight gradient %zu, "
                "input gradient %zu floats", f, d, b);
     }
-    #line 1436 "book/95d-solutions-training.nw"
+    #line 1667 "book/95d-solutions-training.nw"
     ft_case(&rng, 3, 4, 5, 6, 3, 1, 1);
     {
         enum { N = 3, C = 4, H = 5, W = 6, K = 3 };
@@ -99,7 +99,7 @@ int main(void)
         conv_work_reserve(&work, conv_work_size(N, C, H, W, K, 1, 1));
         conv2d_forward_fast(padded, x, w, N, C, H, W, K, 1, 1, &work);
         conv2d_forward(plain, x, w, N, C, H, W, K, 1, 0);
-        #line 1453 "book/95d-solutions-training.nw"
+        #line 1684 "book/95d-solutions-training.nw"
         double ring = 0, inside = 0;
         for (int nk = 0; nk < N * K; nk++)
             for (int i = 0; i < H + 2; i++)
@@ -110,12 +110,12 @@ int main(void)
                     else
                         inside = fmax(inside, fabs(v - plain[((size_t)nk * H + i - 1) * W + j - 1]));
                 }
-        #line 1446 "book/95d-solutions-training.nw"
+        #line 1677 "book/95d-solutions-training.nw"
         tap_ok(ring == 0 && inside < 1e-6, "1x1 with padding 1: ring exactly zero (%g), inside as without padding "
                "(%.1e)", ring, inside);
         conv_work_free(&work), free(x), free(w);
     }
-    #line 1495 "book/95d-solutions-training.nw"
+    #line 1726 "book/95d-solutions-training.nw"
     {
         int same = 1;
         for (int T = 1; T <= 3; T++) {
@@ -128,7 +128,7 @@ int main(void)
         omp_set_num_threads(2);
         tap_ok(same, "main network, N = 128: the workspace is 170496 T + 73728 floats for T = 1, 2, 3");
     }
-    #line 1534 "book/95d-solutions-training.nw"
+    #line 1765 "book/95d-solutions-training.nw"
     {
         enum { N = 19, C = 5, H = 9, W = 7, K = 6 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * 7 * 5;
@@ -146,7 +146,28 @@ int main(void)
                "19 images in 3 groups: one thread and three give the same bits");
         conv_work_free(&work), free(x), free(w), free(g), free(dx1), free(dx3), free(dw1), free(dw3);
     }
-    #line 1602 "book/95d-solutions-training.nw"
+    #line 1815 "book/95d-solutions-training.nw"
+    {
+        enum { N = 3, C = 2, H = 7, W = 7, K = 4 };
+        size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * H * W;
+        float *x = fc_normal(n_in, &rng), *w = fc_normal(n_w, &rng), *g = fc_normal(n_out, &rng);
+        float *y = xcalloc(n_out, sizeof *y), *dx = xcalloc(n_in, sizeof *dx), *dw = xcalloc(n_w, sizeof *dw);
+        ConvWork work = { 0 };
+        conv_work_reserve(&work, conv_work_size(N, C, H, W, K, 3, 1));
+        conv2d_forward_fast(y, x, w, N, C, H, W, K, 3, 1, &work);
+        conv2d_backward_fast(dx, dw, g, x, w, N, C, H, W, K, 3, 1, &work);
+        double yg = 0, xdx = 0, wdw = 0, scale = 0;
+        for (size_t k = 0; k < n_out; k++)
+            yg += (double)y[k] * g[k], scale += fabs((double)y[k] * g[k]);
+        for (size_t k = 0; k < n_in; k++)
+            xdx += (double)x[k] * dx[k];
+        for (size_t k = 0; k < n_w; k++)
+            wdw += (double)w[k] * dw[k];
+        tap_ok(fabs(xdx - yg) < 1e-6 * scale && fabs(wdw - yg) < 1e-6 * scale,
+               "padded 3x3: <conv(x, w), G> = %.6g, <x, dx> = %.6g, <w, dw> = %.6g", yg, xdx, wdw);
+        conv_work_free(&work), free(x), free(w), free(g), free(y), free(dx), free(dw);
+    }
+    #line 1886 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;
@@ -168,6 +189,6 @@ int main(void)
                "five planes merged: mean %.7f variance %.7f (two-pass %.7f %.7f)", mean, Q / count, all_mean,
                all_q / at);
     }
-    #line 1379 "book/95d-solutions-training.nw"
+    #line 1610 "book/95d-solutions-training.nw"
     return tap_done();
 }

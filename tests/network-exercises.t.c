@@ -1,4 +1,4 @@
-#line 579 "book/95d-solutions-training.nw"
+#line 719 "book/95d-solutions-training.nw"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 #define main bench_train_main
 #include "bench/bench-train-main.c"
 #undef main
-#line 1247 "book/95d-solutions-training.nw"
+#line 1449 "book/95d-solutions-training.nw"
 static void conv_bn(real *y, real *rstd, const real *x, const real *w, double a)
 {
     /* x (4,1,8,8), w (1,1,3,3) -> y (4,1,6,6) = bn(conv(x, a w)), training mode */
@@ -20,11 +20,11 @@ static void conv_bn(real *y, real *rstd, const real *x, const real *w, double a)
     bn_forward(y, conv, &gamma, &beta, &mean, rstd, &rmean, &rvar, 4, 1, 6, 6, MODE_TRAIN);
 }
 
-#line 591 "book/95d-solutions-training.nw"
+#line 731 "book/95d-solutions-training.nw"
 int main(void)
 {
     Net *net = net_create(&arch_main, 1);
-    #line 628 "book/95d-solutions-training.nw"
+    #line 768 "book/95d-solutions-training.nw"
     {
         static const double by_hand[11] = { 97344, 2654208, 0, 73728, 331776, 663552, 0, 18432, 82944, 5760, 0 };
         double sum = 0;
@@ -40,23 +40,23 @@ int main(void)
         tap_ok(eval == 3927744 && train == 11685888, "bench-train counts %.0f multiply-adds forward, %.0f a "
                "training step (by hand 3927744 and 11685888)", eval, train);
     }
-    #line 685 "book/95d-solutions-training.nw"
+    #line 825 "book/95d-solutions-training.nw"
     {
         Net *rf = net_create(&arch_main, 28);
         Rng rng;
         rng_seed(&rng, 27);
         net_init(rf, &rng);
-        #line 703 "book/95d-solutions-training.nw"
+        #line 843 "book/95d-solutions-training.nw"
         for (int l = 0; l < rf->nlayers; l++) {
             const Layer *L = &rf->layer[l];
             size_t n = L->spec.kind == LAYER_CONV ? (size_t)L->K * L->C * L->spec.R * L->spec.R : 0;
             for (size_t i = 0; i < n; i++)
                 L->w[i] = (real)(1.0 / (L->C * L->spec.R * L->spec.R));
         }
-        #line 691 "book/95d-solutions-training.nw"
+        #line 831 "book/95d-solutions-training.nw"
         int labels[28] = { 0 }, seen = 0, top = 28, bottom = -1, left = 28, right = -1;
         for (int r = 0; r < 28; r++) {
-            #line 712 "book/95d-solutions-training.nw"
+            #line 852 "book/95d-solutions-training.nw"
             memset(rf->input, 0, 28 * 784 * sizeof(real));
             for (int b = 0; b < 28; b++)
                 rf->input[(size_t)b * 784 + r * 28 + b] = 1;
@@ -68,14 +68,14 @@ int main(void)
                     top = r < top ? r : top, bottom = r > bottom ? r : bottom;
                     left = b < left ? b : left, right = b > right ? b : right;
                 }
-        #line 694 "book/95d-solutions-training.nw"
+        #line 834 "book/95d-solutions-training.nw"
         }
         tap_ok(seen == 576 && top == 0 && bottom == 23 && left == 0 && right == 23,
                "layer 9's value (2,2) sees %d pixels, rows %d..%d, columns %d..%d (24x24 from the top left)",
                seen, top, bottom, left, right);
         net_free(rf);
     }
-    #line 758 "book/95d-solutions-training.nw"
+    #line 898 "book/95d-solutions-training.nw"
     {
         Net *big = net_create(&arch_main, 128);
         tap_ok(net->narena == 218622 + 288 && big->narena == (size_t)218622 * 128 + 288,
@@ -83,7 +83,7 @@ int main(void)
                big->narena);
         net_free(big);
     }
-    #line 1259 "book/95d-solutions-training.nw"
+    #line 1461 "book/95d-solutions-training.nw"
     {
         Rng rng;
         real x[4 * 64], w[9], y1[144], y3[144], yneg[144], ysmall[144], r1, r3, rneg, rsmall;
@@ -105,7 +105,7 @@ int main(void)
         tap_ok(dsmall < 1e-4 && factor < 0.9, "w / 1000 shrinks the output by the predicted %.4f (error %.1e)",
                factor, dsmall);
     }
-    #line 1300 "book/95d-solutions-training.nw"
+    #line 1502 "book/95d-solutions-training.nw"
     {
         Net *eight = net_create(&arch_main, 8);
         Rng rng;
@@ -117,7 +117,7 @@ int main(void)
         net_forward(eight, labels, 8, MODE_EVAL, NULL);
         const Layer *last = &eight->layer[9];
         for (int b = 0; b < 8; b++) {
-            #line 1320 "book/95d-solutions-training.nw"
+            #line 1522 "book/95d-solutions-training.nw"
             const real *maps = last->out + (size_t)b * 10 * 36;
             double lo = maps[0], hi = maps[0], best = -1e300, best_scaled = -1e300;
             int plain = 0, scaled = 0;
@@ -132,13 +132,25 @@ int main(void)
                 if (m > best_scaled)
                     best_scaled = m, scaled = c;
             }
-            #line 1312 "book/95d-solutions-training.nw"
+            #line 1514 "book/95d-solutions-training.nw"
             same &= plain == net_predicted(eight, b) && scaled == plain;
         }
         tap_ok(same, "eight images: the predicted class is the map of largest mean, scaled or not");
         net_free(eight);
     }
-    #line 1350 "book/95d-solutions-training.nw"
+    #line 1554 "book/95d-solutions-training.nw"
+    {
+        int rows = 1, tiles = 1, channels = 0;
+        for (int l = 0; l < net->nlayers; l++) {
+            const Layer *L = &net->layer[l];
+            if (L->spec.kind != LAYER_CONV)
+                continue;
+            rows++, channels += L->K, tiles += L->K < 10 ? L->K : 10;
+        }
+        tap_ok(rows == 9 && tiles == 81 && channels == 154, "the maps picture of the main network: %d rows, %d tiles, "
+               "%d channels, %d left out (9, 81, 154, 74)", rows, tiles, channels, channels - (tiles - 1));
+    }
+    #line 1581 "book/95d-solutions-training.nw"
     {
         const Layer *L2 = &net->layer[1];
         double f2 = 2.0 * L2->K * L2->C * L2->spec.R * L2->spec.R * L2->Ho * L2->Wo;
@@ -146,12 +158,12 @@ int main(void)
         tap_ok(fabs(share - 7962624.0 / 11685888) < 1e-12, "the big layer does %.1f %% of a training step's flops",
                100 * share);
     }
-    #line 1569 "book/95d-solutions-training.nw"
+    #line 1853 "book/95d-solutions-training.nw"
     {
         double tflop = flops_per_image(net, MODE_TRAIN) * 60000 * 1e-12;
         tap_ok(fabs(tflop - 1.40230656) < 1e-12, "a training epoch of 60000 images: %.8f TFLOP", tflop);
     }
-    #line 595 "book/95d-solutions-training.nw"
+    #line 735 "book/95d-solutions-training.nw"
     net_free(net);
     return tap_done();
 }
