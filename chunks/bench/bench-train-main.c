@@ -1,4 +1,4 @@
-#line 449 "book/31-fast-step.nw"
+#line 521 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "base/check.h"
 #include "base/cli.h"
 #include "training/train.h"
-#line 574 "book/31-fast-step.nw"
+#line 647 "book/31-fast-step.nw"
 typedef struct {
     const char *name;   /* the kernels, as the rows name them */
     Kernels kernels;
@@ -16,10 +16,13 @@ typedef struct {
     Mode mode;          /* MODE_TRAIN: train_epoch; MODE_EVAL: net_evaluate */
     int batches;
     double best;        /* the best time so far, in seconds */
+    LayerTimes *times;  /* NULL, or the network's clocks for the profile (added to, not reset) */
 } Measure;
-#line 662 "book/31-fast-step.nw"
+#line 737 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 487 "book/31-fast-step.nw"
+#line 885 "book/31-fast-step.nw"
+enum { MAX_ROWS = 400 };
+#line 560 "book/31-fast-step.nw"
 typedef float Vec16 __attribute__((vector_size(64)));
 enum { FMA_CHAINS = 12 };
 
@@ -46,7 +49,7 @@ static float fma_chains(long iterations)
     return sum;
 }
 #pragma GCC pop_options
-#line 520 "book/31-fast-step.nw"
+#line 593 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -66,7 +69,7 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * 16 * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 551 "book/31-fast-step.nw"
+#line 624 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, Mode mode)
 {
     double flops = 0;
@@ -79,7 +82,7 @@ static double flops_per_image(const Net *net, Mode mode)
     }
     return flops;
 }
-#line 585 "book/31-fast-step.nw"
+#line 659 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -90,7 +93,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    #line 616 "book/31-fast-step.nw"
+    #line 691 "book/31-fast-step.nw"
     Mnist first = *train;
     first.n = c.batch;
     TrainState warm;
@@ -100,7 +103,8 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     else
         net_evaluate(net, test, c.batch, labels, index);
     train_state_free(&warm);
-    #line 596 "book/31-fast-step.nw"
+    #line 670 "book/31-fast-step.nw"
+    net->times = m->times, net->clock = omp_get_wtime;
     Mnist part = *train;
     part.n = images;
     TrainState s;
@@ -115,16 +119,16 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_free(net);
     return t;
 }
-#line 713 "book/31-fast-step.nw"
+#line 789 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 461 "book/31-fast-step.nw"
+#line 533 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    #line 751 "book/31-fast-step.nw"
+    #line 899 "book/31-fast-step.nw"
     cli_program = "bench-train";
     const char *data = NULL, *csv = NULL;
     long batches = 40;
@@ -146,7 +150,7 @@ int main(int argc, char **argv)
     }
     if (data == NULL)
         cli_usage_error("needs --data DIR, the directory with the MNIST files");
-    #line 779 "book/31-fast-step.nw"
+    #line 927 "book/31-fast-step.nw"
     Mnist train, test;
     char err[512];
     if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -160,11 +164,11 @@ int main(int argc, char **argv)
         return 1;
     }
     int *index = xmalloc(128 * sizeof *index), *labels = xmalloc(128 * sizeof *labels);
-    #line 795 "book/31-fast-step.nw"
+    #line 943 "book/31-fast-step.nw"
     double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
     printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
            batches, omp_get_max_threads());
-    #line 636 "book/31-fast-step.nw"
+    #line 711 "book/31-fast-step.nw"
     int T = omp_get_max_threads();
     int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
     Measure m[] = {
@@ -184,11 +188,17 @@ int main(int argc, char **argv)
             double t = time_once(&m[k], &train, &test, index, labels);
             m[k].best = t < m[k].best ? t : m[k].best;
         }
-    #line 680 "book/31-fast-step.nw"
+    #line 830 "book/31-fast-step.nw"
+    const Architecture *arch = train_defaults().arch;
+    LayerTimes *times = xcalloc((size_t)arch->nlayers + 1, sizeof *times);
+    Measure profile = { "fast", KERNELS_FAST, .threads = T, .mode = MODE_TRAIN, .batches = batches,
+                        .times = times };
+    double t_profile = time_once(&profile, &train, &test, index, labels);
+    #line 755 "book/31-fast-step.nw"
     Net *shape = net_create(train_defaults().arch, 1);
     double f_train = flops_per_image(shape, MODE_TRAIN), f_infer = flops_per_image(shape, MODE_EVAL);
     net_free(shape);
-    BenchRow rows[40];
+    BenchRow rows[MAX_ROWS];
     int nr = 0;
     rows[nr++] = (BenchRow){ .measure = "setup", .kernels = "batches", .threads = T, .unit = "count",
                              .value = (double)batches };
@@ -198,7 +208,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        #line 702 "book/31-fast-step.nw"
+        #line 778 "book/31-fast-step.nw"
         const char *what = m[k].mode == MODE_TRAIN ? "train" : "infer";
         double rate = per_second(&m[k]);
         double gflops = rate * (m[k].mode == MODE_TRAIN ? f_train : f_infer) * 1e-9;
@@ -207,9 +217,9 @@ int main(int argc, char **argv)
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-    #line 694 "book/31-fast-step.nw"
+    #line 769 "book/31-fast-step.nw"
     }
-    #line 725 "book/31-fast-step.nw"
+    #line 801 "book/31-fast-step.nw"
     int fast_T = T > 1 ? FAST_T : FAST_1;
     rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
     rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -219,10 +229,43 @@ int main(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-    #line 696 "book/31-fast-step.nw"
+    #line 846 "book/31-fast-step.nw"
+    static char names[MAX_ROWS][32];
+    static const char *pass_name[NPASSES] = { "forward", "backward_data", "backward_weights",
+                                              "rest_forward", "rest_backward" };
+    Net *shape1 = net_create(arch, 1);
+    double seen = 0, per_batch = 1e3 / batches;
+    for (int l = 0; l <= arch->nlayers; l++)
+        for (int p = 0; p < NPASSES; p++) {
+            double sec = times[l].seconds[p];
+            if (sec <= 0 || nr + 4 > MAX_ROWS)
+                continue;
+            seen += sec;
+            char *name = names[nr];
+            if (l < arch->nlayers)
+                snprintf(name, sizeof names[nr], "layer%d.%s", l + 1, pass_name[p]);
+            else
+                snprintf(name, sizeof names[nr], "loss.%s", pass_name[p]);
+            rows[nr++] = (BenchRow){ "profile", name, T, "ms_per_batch", sec * per_batch };
+            rows[nr++] = (BenchRow){ "profile", name, T, "percent_of_step", 100 * sec / t_profile };
+            if (l < arch->nlayers && p < PASS_REST_FORWARD) {
+                #line 876 "book/31-fast-step.nw"
+                const Layer *L = &shape1->layer[l];
+                double flops = 2.0 * L->K * L->C * L->spec.R * L->spec.R * L->Ho * L->Wo * 128 * batches;
+                rows[nr++] = (BenchRow){ "profile", name, T, "gflop_s", flops / sec * 1e-9 };
+                rows[nr++] = (BenchRow){ "profile", name, T, "percent_of_peak", 100 * flops / sec * 1e-9 / peakT };
+            #line 866 "book/31-fast-step.nw"
+            }
+        }
+    rows[nr++] = (BenchRow){ "profile", "step.rest", T, "ms_per_batch", (t_profile - seen) * per_batch };
+    rows[nr++] = (BenchRow){ "profile", "step.rest", T, "percent_of_step", 100 * (t_profile - seen) / t_profile };
+    rows[nr++] = (BenchRow){ "profile", "step", T, "ms_per_batch", t_profile * per_batch };
+    net_free(shape1);
+    free(times);
+    #line 772 "book/31-fast-step.nw"
     bench_rows_print(stdout, rows, nr);
     if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
         return 1;
-    #line 468 "book/31-fast-step.nw"
+    #line 541 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }

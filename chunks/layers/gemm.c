@@ -1,16 +1,14 @@
-#line 482 "book/30-fast-conv.nw"
+#line 549 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 184 "book/30-fast-conv.nw"
-enum { GEMM_MR = 8, GEMM_NR = 16 };
-#line 287 "book/30-fast-conv.nw"
-enum { GEMM_MC = 128, GEMM_KC = 256, GEMM_NC = 2048 };
 #line 446 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
+#line 514 "book/30-fast-conv.nw"
+_Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
 #line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
                       int i0, int m, int p0, int k, int width)
@@ -62,24 +60,31 @@ __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 331 "book/30-fast-conv.nw"
+    #line 468 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
-    for (int jr = 0; jr < nc; jr += GEMM_NR)
-        for (int ir = 0; ir < mc; ir += GEMM_MR)
-            for (int jv = 0; jv < GEMM_NR && jr + jv < nc; jv += VL) {
-                const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
-                float *ct = c + (size_t)ir * ldc + jr + jv;
-                vec acc[GEMM_MR];
-                #line 361 "book/30-fast-conv.nw"
-                for (int i = 0; i < GEMM_MR; i++)
-                    acc[i] = (vec){0};
-                #line 348 "book/30-fast-conv.nw"
-                for (int p = 0; p < kc; p++) {
-                    vec b;
-                    memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
-                    for (int i = 0; i < GEMM_MR; i++)
-                        acc[i] += ap[p * GEMM_MR + i] * b;
+    int jr = 0;
+    for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
+        for (int ir = 0; ir < mc; ir += GEMM_MR) {
+            const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
+            vec pair[2][GEMM_MR];
+            #line 495 "book/30-fast-conv.nw"
+            for (int i = 0; i < GEMM_MR; i++)
+                pair[0][i] = pair[1][i] = (vec){0};
+            for (int p = 0; p < kc; p++) {
+                vec b0, b1;
+                memcpy(&b0, bp + (size_t)p * GEMM_NR, sizeof b0);
+                memcpy(&b1, bp + (size_t)(kc + p) * GEMM_NR, sizeof b1);
+                for (int i = 0; i < GEMM_MR; i++) {
+                    float a = ap[p * GEMM_MR + i];
+                    pair[0][i] += a * b0;
+                    pair[1][i] += a * b1;
                 }
+            }
+            #line 475 "book/30-fast-conv.nw"
+            for (int h = 0; h < 2; h++) {
+                int jv = h * GEMM_NR;
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = pair[h];
                 #line 374 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
@@ -105,8 +110,52 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         }
                 #line 380 "book/30-fast-conv.nw"
                 }
-            #line 341 "book/30-fast-conv.nw"
+            #line 480 "book/30-fast-conv.nw"
             }
+        }
+    for (; jr < nc; jr += GEMM_NR)
+        for (int ir = 0; ir < mc; ir += GEMM_MR) {
+            const int jv = 0;
+            const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
+            float *ct = c + (size_t)ir * ldc + jr;
+            vec acc[GEMM_MR];
+            #line 361 "book/30-fast-conv.nw"
+            for (int i = 0; i < GEMM_MR; i++)
+                acc[i] = (vec){0};
+            #line 348 "book/30-fast-conv.nw"
+            for (int p = 0; p < kc; p++) {
+                vec b;
+                memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
+                for (int i = 0; i < GEMM_MR; i++)
+                    acc[i] += ap[p * GEMM_MR + i] * b;
+            }
+            #line 374 "book/30-fast-conv.nw"
+            int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
+            int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+            if (mr == GEMM_MR && nr == VL) {
+                #line 384 "book/30-fast-conv.nw"
+                for (int i = 0; i < GEMM_MR; i++) {
+                    float *ci = ct + (size_t)i * ldc;
+                    vec old = {0};
+                    if (!overwrite)
+                        memcpy(&old, ci, sizeof old);
+                    old += acc[i];
+                    memcpy(ci, &old, sizeof old);
+                }
+            #line 378 "book/30-fast-conv.nw"
+            } else {
+                #line 395 "book/30-fast-conv.nw"
+                float tile[GEMM_MR][VL];
+                memcpy(tile, acc, sizeof tile);
+                for (int i = 0; i < mr; i++)
+                    for (int j = 0; j < nr; j++) {
+                        float *cij = ct + (size_t)i * ldc + j;
+                        *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                    }
+            #line 380 "book/30-fast-conv.nw"
+            }
+        #line 491 "book/30-fast-conv.nw"
+        }
 #line 424 "book/30-fast-conv.nw"
 }
 
@@ -213,7 +262,7 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
             }
 #line 438 "book/30-fast-conv.nw"
 }
-#line 494 "book/30-fast-conv.nw"
+#line 561 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -228,7 +277,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 517 "book/30-fast-conv.nw"
+#line 584 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -239,7 +288,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 522 "book/30-fast-conv.nw"
+    #line 589 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -248,13 +297,56 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 537 "book/30-fast-conv.nw"
+            #line 604 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 531 "book/30-fast-conv.nw"
+        #line 598 "book/30-fast-conv.nw"
         }
+    }
+}
+#line 262 "book/30a-im2col.nw"
+size_t gemm_packed_size(int N, int K)
+{
+    CHECK(N > 0 && N <= GEMM_NC && K > 0);
+    return (size_t)K * gemm_round(N, GEMM_NC, GEMM_NR);
+}
+
+void gemm_pack_row(float *bpack, const float *row, int p, int N, int K)
+{
+    CHECK(bpack != NULL && row != NULL && N > 0 && N <= GEMM_NC && p >= 0 && p < K);
+    int pc = p / GEMM_KC * GEMM_KC, kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
+    float *dst = bpack + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR) + (size_t)(p - pc) * GEMM_NR;
+    for (int j0 = 0; j0 < N; j0 += GEMM_NR, dst += (size_t)kc * GEMM_NR) {
+        int n = N - j0 < GEMM_NR ? N - j0 : GEMM_NR;
+        #pragma omp simd
+        for (int j = 0; j < n; j++)
+            dst[j] = row[j0 + j];
+        for (int j = n; j < GEMM_NR; j++)
+            dst[j] = 0;
+    }
+}
+#line 289 "book/30a-im2col.nw"
+void gemm_packed(float *c, const float *a, const float *packed, int M, int N, int K,
+                 int lda, int ldc, int flags, float *pack)
+{
+    /* c (M,N) = or += op(a) (M,K) . b (K,N), b in the packed layout */
+    CHECK(c != NULL && a != NULL && packed != NULL && pack != NULL);
+    CHECK(M > 0 && N > 0 && N <= GEMM_NC && K > 0 && !(flags & GEMM_TRANS_B));
+    CHECK(lda >= (flags & GEMM_TRANS_A ? M : K) && ldc >= N);
+    int ta = (flags & GEMM_TRANS_A) != 0, jc = 0, nc = N;
+    for (int pc = 0; pc < K; pc += GEMM_KC) {
+        int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
+        int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
+        const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
+        #line 604 "book/30-fast-conv.nw"
+        for (int ic = 0; ic < M; ic += GEMM_MC) {
+            int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
+            gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
+            gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
+        }
+    #line 302 "book/30a-im2col.nw"
     }
 }

@@ -10,5 +10,17 @@ size_t gemm_pack_size(int M, int N, int K);
 /* c (M,N) = op(a) (M,K) op(b) (K,N), or += with GEMM_ACCUMULATE; row-major, leading dims lda, ldb, ldc */
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack);
+#line 184 "book/30-fast-conv.nw"
+enum { GEMM_MR = 8, GEMM_NR = 16 };
+#line 287 "book/30-fast-conv.nw"
+enum { GEMM_MC = 128, GEMM_KC = 256, GEMM_NC = 2048 };
+#line 245 "book/30a-im2col.nw"
+/* floats that op(b) (K,N) needs in the layout that gemm_packed reads; N <= GEMM_NC */
+size_t gemm_packed_size(int N, int K);
+/* row p of op(b) (K,N), the N floats at row, into its place in the packed bpack */
+void gemm_pack_row(float *bpack, const float *row, int p, int N, int K);
+/* gemm without GEMM_TRANS_B, for b packed by gemm_pack_row; N <= GEMM_NC; pack as for gemm */
+void gemm_packed(float *c, const float *a, const float *bpack, int M, int N, int K,
+                 int lda, int ldc, int flags, float *pack);
 #line 120 "book/30-fast-conv.nw"
 #endif

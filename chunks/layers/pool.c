@@ -62,3 +62,20 @@ void gap_backward(real *din, const real *dout, int N, int C, int H, int W)
         for (size_t i = 0; i < HW; i++)
             din[p * HW + i] += dout[p] / (real)HW;
 }
+#line 461 "book/31-fast-step.nw"
+void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
+{
+    /* dout, argmax (N,C,H/2,W/2) -> din = (N,C,H,W) */
+    CHECK(din != NULL && dout != NULL && argmax != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && H % 2 == 0 && W % 2 == 0);
+    int HW = H * W, n_plane = (H / 2) * (W / 2);
+    #pragma omp parallel for schedule(static)
+    for (int plane = 0; plane < N * C; plane++) {
+        real *d = din + (size_t)plane * HW;
+        #pragma omp simd
+        for (int i = 0; i < HW; i++)
+            d[i] = 0;
+        for (int o = plane * n_plane; o < (plane + 1) * n_plane; o++)
+            din[argmax[o]] += dout[o];
+    }
+}

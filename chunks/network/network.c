@@ -10,7 +10,7 @@
 #include "network/network.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 154 "book/27-network.nw"
+#line 155 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { .kind = LAYER_CONV, .K = 16, .R = 3,           .bn_relu = 1 },                   /* 16x26x26 */
     { .kind = LAYER_CONV, .K = 32, .R = 3,           .bn_relu = 1 },                   /* 32x24x24 */
@@ -54,8 +54,11 @@ static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
-static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
-#line 198 "book/27-network.nw"
+static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t);
+static void net_lap(const Net *net, int l, Pass pass, double *t);
+#line 504 "book/31-fast-step.nw"
+static int net_overwrites_dout(const Net *net, int l);
+#line 199 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -64,7 +67,7 @@ const Architecture *arch_find(const char *name)
         return &arch_small;
     return NULL;
 }
-#line 292 "book/27-network.nw"
+#line 296 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -73,7 +76,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 317 "book/27-network.nw"
+    #line 321 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -92,17 +95,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 301 "book/27-network.nw"
+    #line 305 "book/27-network.nw"
     carve(net);
-    #line 410 "book/27-network.nw"
+    #line 414 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 303 "book/27-network.nw"
+    #line 307 "book/27-network.nw"
     carve(net);
-    #line 689 "book/27-network.nw"
+    #line 710 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -110,11 +113,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 305 "book/27-network.nw"
+    #line 309 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 343 "book/27-network.nw"
+#line 347 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -130,19 +133,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 372 "book/27-network.nw"
+        #line 376 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 391 "book/27-network.nw"
+                #line 395 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 377 "book/27-network.nw"
+            #line 381 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -154,21 +157,21 @@ static void carve(Net *net)
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 418 "book/27-network.nw"
+        #line 422 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 359 "book/27-network.nw"
+    #line 363 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 403 "book/27-network.nw"
+#line 407 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 424 "book/27-network.nw"
+#line 428 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -178,7 +181,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 447 "book/27-network.nw"
+#line 451 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -192,7 +195,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 473 "book/27-network.nw"
+#line 477 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -200,44 +203,47 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 493 "book/27-network.nw"
+#line 497 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 507 "book/27-network.nw"
+        #line 511 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 500 "book/27-network.nw"
+        #line 504 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 527 "book/27-network.nw"
+#line 531 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
     const real *x = net->input;
+    double t = net->times ? net->clock() : 0;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 557 "book/27-network.nw"
+            #line 565 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, x, n);
+                net_lap(net, l, PASS_FORWARD, &t);
                 break;
             }
             conv_forward(net, L, L->conv, x, n);
+            net_lap(net, l, PASS_FORWARD, &t);
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 537 "book/27-network.nw"
+            #line 542 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W);
@@ -246,19 +252,24 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             gap_forward(L->out, x, n, L->C, L->H, L->W);
             break;
         }
+        net_lap(net, l, PASS_REST_FORWARD, &t);
         x = L->out;
     }
-    return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
+    double loss = logsoftmax_nll_forward(net->logp, x, labels, n, 10);
+    net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
+    return loss;
 }
-#line 581 "book/27-network.nw"
+#line 591 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
-    #line 617 "book/27-network.nw"
+    double t = net->times ? net->clock() : 0;
+    #line 636 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
-        memset(L->dout, 0, count * sizeof(real));
+        if (!net_overwrites_dout(net, l))
+            memset(L->dout, 0, count * sizeof(real));
         if (L->dconv) {
             if (net->kernels != KERNELS_FAST) {
                 memset(L->dconv, 0, count * sizeof(real));
@@ -268,9 +279,10 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 584 "book/27-network.nw"
+    #line 595 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
+    net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
     for (int l = net->nlayers - 1; l >= 0; l--) {
         Layer *L = &net->layer[l];
         const real *x = l > 0 ? net->layer[l - 1].out : net->input;
@@ -278,27 +290,32 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 641 "book/27-network.nw"
+            #line 661 "book/27-network.nw"
             if (!L->spec.bn_relu) {
-                conv_backward(net, L, dx, L->dout, x, n);
+                conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
             }
             if (L->mask)
                 dropout_backward(L->dact, L->dout, L->mask, count);
             bn_relu_backward(net, L, n);
-            conv_backward(net, L, dx, L->dconv, x, n);
-            #line 594 "book/27-network.nw"
+            net_lap(net, l, PASS_REST_BACKWARD, &t);
+            conv_backward(net, l, dx, L->dconv, x, n, &t);
+            #line 606 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
-            maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
+            if (net_overwrites_dout(net, l - 1))
+                maxpool_backward_overwrite(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
+            else
+                maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
             break;
         case LAYER_GAP:
             gap_backward(dx, L->dout, n, L->C, L->H, L->W);
             break;
         }
+        net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 699 "book/27-network.nw"
+#line 720 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -312,20 +329,28 @@ static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int
     conv2d_forward(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
 
-static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n)
+static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t)
 {
+    const Layer *L = &net->layer[l];
 #ifdef REAL_DOUBLE
     CHECK(net->kernels == KERNELS_PLAIN);
 #else
     if (net->kernels != KERNELS_PLAIN) {
-        conv2d_backward_fast(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
-                             &net->work);
+        conv2d_backward_weights_fast(L->dw, dout, x, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
+                                     &net->work);
+        net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
+        if (dx != NULL) {
+            conv2d_backward_data_fast(dx, dout, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
+                                      net_overwrites_dout(net, l - 1), &net->work);
+            net_lap(net, l, PASS_BACKWARD_DATA, t);
+        }
         return;
     }
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
+    net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 732 "book/27-network.nw"
+#line 761 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -356,4 +381,21 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     relu_backward(L->dbn, L->dact, L->act, count);
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
+}
+#line 830 "book/27-network.nw"
+static void net_lap(const Net *net, int l, Pass pass, double *t)
+{
+    if (net->times == NULL)
+        return;
+    double now = net->clock();
+    net->times[l].seconds[pass] += now - *t;
+    *t = now;
+}
+#line 494 "book/31-fast-step.nw"
+static int net_overwrites_dout(const Net *net, int l)
+{
+    if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)
+        return 0;
+    LayerKind next = net->layer[l + 1].spec.kind;
+    return next == LAYER_MAXPOOL || next == LAYER_CONV;
 }
