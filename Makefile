@@ -167,7 +167,11 @@ PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-m
 BENCH_BATCHES      ?= 20
 BENCH_CSV          := $(BOOK)/runs/bench-conv.csv $(BOOK)/runs/bench-train.csv
 
-runs: $(PART1_CSV) $(PART1_TABLES) $(MNIST_TABLES) $(BOOK)/values.txt
+runs: $(PART1_CSV) $(PART1_TABLES) $(MNIST_TABLES) $(BOOK)/tables/bench-profile.md $(BOOK)/values.txt
+
+$(BOOK)/tables/bench-profile.md: $(BOOK)/runs/bench-train.csv $(BOOK)/runs/mnist-main-summary.csv chunks/tools/profile-table.awk
+	@mkdir -p $(@D)
+	awk -f chunks/tools/profile-table.awk $(BOOK)/runs/bench-train.csv $(BOOK)/runs/mnist-main-summary.csv >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/bench-conv.csv: $(BUILD)/bin/bench-conv
 	@mkdir -p $(@D)
@@ -178,12 +182,13 @@ $(BOOK)/runs/bench-train.csv: $(BUILD)/bin/bench-train | $(MNIST_FILES)
 	OMP_NUM_THREADS=$(MNIST_THREADS) $< --data $(MNIST_DIR) --batches $(BENCH_BATCHES) --csv $@
 
 BENCH_DIR := $(BUILD)/bench
-bench: build | $(MNIST_FILES)
+bench: build $(BOOK)/runs/mnist-main.csv | $(MNIST_FILES)
 	@mkdir -p $(BENCH_DIR)
 	OMP_NUM_THREADS=$(MNIST_THREADS) $(BUILD)/bin/bench-conv --csv $(BENCH_DIR)/bench-conv.csv
 	OMP_NUM_THREADS=$(MNIST_THREADS) $(BUILD)/bin/bench-train --data $(MNIST_DIR) --batches 60 \
 	  --csv $(BENCH_DIR)/bench-train.csv
 	sh bench/compare-pytorch.sh $(BUILD)/bin/mnistnet $(MNIST_DIR) $(BENCH_DIR) $(MNIST_THREADS)
+	sh bench/time-to-accuracy.sh $(BOOK)/runs/mnist-main.csv $(MNIST_DIR) $(BENCH_DIR) $(MNIST_THREADS)
 
 $(MNIST_FILES):
 	sh chunks/tools/fetch-mnist.sh $(MNIST_DIR)

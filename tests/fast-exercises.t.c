@@ -69,7 +69,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
-    #line 107 "book/31-fast-step.nw"
+    #line 108 "book/31-fast-step.nw"
     double n_new = count + HW, delta = (double)m - mean;
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;

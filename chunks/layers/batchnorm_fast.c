@@ -1,22 +1,22 @@
-#line 287 "book/31-fast-step.nw"
+#line 288 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
 #include "base/check.h"
-#line 75 "book/31-fast-step.nw"
+#line 76 "book/31-fast-step.nw"
 #if defined(__x86_64__)
 #define BN_TARGETS __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define BN_TARGETS
 #endif
-#line 81 "book/31-fast-step.nw"
+#line 82 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_statistics(double *mu, double *var, const float *in, int N, int C, int c, size_t HW)
 {
     double mean = 0, Q = 0, count = 0;
     for (int n = 0; n < N; n++) {
         const float *x = in + ((size_t)n * C + c) * HW;
-        #line 96 "book/31-fast-step.nw"
+        #line 97 "book/31-fast-step.nw"
         float s = 0, q = 0;
         #pragma omp simd reduction(+ : s)
         for (size_t i = 0; i < HW; i++)
@@ -25,22 +25,22 @@ static void channel_statistics(double *mu, double *var, const float *in, int N, 
         #pragma omp simd reduction(+ : q)
         for (size_t i = 0; i < HW; i++)
             q += (x[i] - m) * (x[i] - m);
-        #line 107 "book/31-fast-step.nw"
+        #line 108 "book/31-fast-step.nw"
         double n_new = count + HW, delta = (double)m - mean;
         mean += delta * HW / n_new;
         Q += q + delta * delta * count * HW / n_new;
         count = n_new;
-    #line 89 "book/31-fast-step.nw"
+    #line 90 "book/31-fast-step.nw"
     }
     *mu = mean;
     *var = Q / count;
 }
-#line 114 "book/31-fast-step.nw"
+#line 115 "book/31-fast-step.nw"
 BN_TARGETS
 static void normalise_channel(float *act, const float *in, int N, int C, int c, size_t HW,
                               float m, float scale, float shift)
 {
-    #line 123 "book/31-fast-step.nw"
+    #line 124 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         const float *x = in + ((size_t)n * C + c) * HW;
         float *y = act + ((size_t)n * C + c) * HW;
@@ -50,9 +50,9 @@ static void normalise_channel(float *act, const float *in, int N, int C, int c, 
             y[i] = v > 0 ? v : 0;
         }
     }
-#line 119 "book/31-fast-step.nw"
+#line 120 "book/31-fast-step.nw"
 }
-#line 149 "book/31-fast-step.nw"
+#line 150 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode)
@@ -65,7 +65,7 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
     CHECK(mode == MODE_EVAL || M > 1);
-    #line 156 "book/31-fast-step.nw"
+    #line 157 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         if (mode == MODE_TRAIN) {
@@ -76,22 +76,22 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
             #line 168 "book/22-batchnorm.nw"
             running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
             running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
-        #line 164 "book/31-fast-step.nw"
+        #line 165 "book/31-fast-step.nw"
         } else {
             #line 173 "book/22-batchnorm.nw"
             mean[c] = running_mean[c];
             rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
-        #line 166 "book/31-fast-step.nw"
+        #line 167 "book/31-fast-step.nw"
         }
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 194 "book/31-fast-step.nw"
+#line 195 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
                                   const float *in, int N, int C, int c, size_t HW, float m)
 {
-    #line 203 "book/31-fast-step.nw"
+    #line 204 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
@@ -105,14 +105,14 @@ static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 199 "book/31-fast-step.nw"
+#line 200 "book/31-fast-step.nw"
 }
-#line 219 "book/31-fast-step.nw"
+#line 220 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
                                    int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
 {
-    #line 228 "book/31-fast-step.nw"
+    #line 229 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
         const float *x = in + plane, *a = act + plane, *g = dact + plane;
@@ -123,9 +123,9 @@ static void channel_input_gradient(float *din, const float *dact, const float *a
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 224 "book/31-fast-step.nw"
+#line 225 "book/31-fast-step.nw"
 }
-#line 256 "book/31-fast-step.nw"
+#line 257 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
@@ -137,7 +137,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 263 "book/31-fast-step.nw"
+    #line 264 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         double sum_dy, sum_dy_xc;

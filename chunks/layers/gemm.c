@@ -1,13 +1,18 @@
-#line 549 "book/30-fast-conv.nw"
+#line 621 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 446 "book/30-fast-conv.nw"
+#line 277 "book/30-fast-conv.nw"
+#if defined(__x86_64__)
+__attribute__((target("arch=x86-64-v4")))
+static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k);
+#endif
+#line 518 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 514 "book/30-fast-conv.nw"
+#line 586 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
 #line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
@@ -28,6 +33,12 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
         #line 221 "book/30-fast-conv.nw"
         } else {
             #line 248 "book/30-fast-conv.nw"
+            #if defined(__x86_64__)
+            if (rows == 16 && width == 16 && __builtin_cpu_supports("x86-64-v4")) {
+                gemm_pack_rows16_avx512(panel, a + (size_t)(i0 + s) * lda + p0, lda, k);
+                continue;
+            }
+            #endif
             for (int i = 0; i < rows; i++) {
                 const float *src = a + (size_t)(i0 + s + i) * lda + p0;
                 for (int p = 0; p < k; p++)
@@ -35,14 +46,56 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
             }
         #line 223 "book/30-fast-conv.nw"
         }
-        #line 256 "book/30-fast-conv.nw"
+        #line 328 "book/30-fast-conv.nw"
         for (int p = 0; p < k && rows < width; p++)
             for (int i = rows; i < width; i++)
                 panel[(size_t)p * width + i] = 0;
     #line 225 "book/30-fast-conv.nw"
     }
 }
-#line 295 "book/30-fast-conv.nw"
+#line 284 "book/30-fast-conv.nw"
+#if defined(__x86_64__)
+typedef float gemm_v16 __attribute__((vector_size(64)));
+typedef int gemm_i16 __attribute__((vector_size(64)));
+
+__attribute__((target("arch=x86-64-v4"), always_inline))
+static inline void gemm_transpose_stage(gemm_v16 *r, int b)
+{
+    gemm_i16 lo, hi;
+    for (int j = 0; j < 16; j++) {
+        lo[j] = j & b ? 16 + j - b : j;
+        hi[j] = j & b ? 16 + j : j + b;
+    }
+    for (int i = 0; i < 16; i++)
+        if (!(i & b)) {
+            gemm_v16 x = r[i], y = r[i + b];
+            r[i] = __builtin_shuffle(x, y, lo);
+            r[i + b] = __builtin_shuffle(x, y, hi);
+        }
+}
+
+__attribute__((target("arch=x86-64-v4")))
+static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k)
+{
+    /* a: 16 rows of k floats, lda apart -> panel (k,16): panel[p * 16 + i] = a[i * lda + p] */
+    int p = 0;
+    for (; p + 16 <= k; p += 16) {
+        gemm_v16 r[16];
+        for (int i = 0; i < 16; i++)
+            memcpy(&r[i], a + (size_t)i * lda + p, sizeof r[i]);
+        gemm_transpose_stage(r, 8);
+        gemm_transpose_stage(r, 4);
+        gemm_transpose_stage(r, 2);
+        gemm_transpose_stage(r, 1);
+        for (int q = 0; q < 16; q++)
+            memcpy(panel + (size_t)(p + q) * 16, &r[q], sizeof r[q]);
+    }
+    for (; p < k; p++)
+        for (int i = 0; i < 16; i++)
+            panel[(size_t)p * 16 + i] = a[(size_t)i * lda + p];
+}
+#endif
+#line 367 "book/30-fast-conv.nw"
 static int gemm_round(int n, int block, int panel)
 {
     n = n < block ? n : block;
@@ -54,20 +107,20 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 418 "book/30-fast-conv.nw"
+#line 490 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 468 "book/30-fast-conv.nw"
+    #line 540 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     int jr = 0;
     for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR) {
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             vec pair[2][GEMM_MR];
-            #line 495 "book/30-fast-conv.nw"
+            #line 567 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 pair[0][i] = pair[1][i] = (vec){0};
             for (int p = 0; p < kc; p++) {
@@ -80,16 +133,16 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     pair[1][i] += a * b1;
                 }
             }
-            #line 475 "book/30-fast-conv.nw"
+            #line 547 "book/30-fast-conv.nw"
             for (int h = 0; h < 2; h++) {
                 int jv = h * GEMM_NR;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = pair[h];
-                #line 374 "book/30-fast-conv.nw"
+                #line 446 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 384 "book/30-fast-conv.nw"
+                    #line 456 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -98,9 +151,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 378 "book/30-fast-conv.nw"
+                #line 450 "book/30-fast-conv.nw"
                 } else {
-                    #line 395 "book/30-fast-conv.nw"
+                    #line 467 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -108,9 +161,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 380 "book/30-fast-conv.nw"
+                #line 452 "book/30-fast-conv.nw"
                 }
-            #line 480 "book/30-fast-conv.nw"
+            #line 552 "book/30-fast-conv.nw"
             }
         }
     for (; jr < nc; jr += GEMM_NR)
@@ -119,21 +172,21 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             float *ct = c + (size_t)ir * ldc + jr;
             vec acc[GEMM_MR];
-            #line 361 "book/30-fast-conv.nw"
+            #line 433 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 acc[i] = (vec){0};
-            #line 348 "book/30-fast-conv.nw"
+            #line 420 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 vec b;
                 memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] += ap[p * GEMM_MR + i] * b;
             }
-            #line 374 "book/30-fast-conv.nw"
+            #line 446 "book/30-fast-conv.nw"
             int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
             int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
             if (mr == GEMM_MR && nr == VL) {
-                #line 384 "book/30-fast-conv.nw"
+                #line 456 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++) {
                     float *ci = ct + (size_t)i * ldc;
                     vec old = {0};
@@ -142,9 +195,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     old += acc[i];
                     memcpy(ci, &old, sizeof old);
                 }
-            #line 378 "book/30-fast-conv.nw"
+            #line 450 "book/30-fast-conv.nw"
             } else {
-                #line 395 "book/30-fast-conv.nw"
+                #line 467 "book/30-fast-conv.nw"
                 float tile[GEMM_MR][VL];
                 memcpy(tile, acc, sizeof tile);
                 for (int i = 0; i < mr; i++)
@@ -152,18 +205,18 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         float *cij = ct + (size_t)i * ldc + j;
                         *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                     }
-            #line 380 "book/30-fast-conv.nw"
+            #line 452 "book/30-fast-conv.nw"
             }
-        #line 491 "book/30-fast-conv.nw"
+        #line 563 "book/30-fast-conv.nw"
         }
-#line 424 "book/30-fast-conv.nw"
+#line 496 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 331 "book/30-fast-conv.nw"
+    #line 403 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -171,21 +224,21 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 361 "book/30-fast-conv.nw"
+                #line 433 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 348 "book/30-fast-conv.nw"
+                #line 420 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 374 "book/30-fast-conv.nw"
+                #line 446 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 384 "book/30-fast-conv.nw"
+                    #line 456 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -194,9 +247,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 378 "book/30-fast-conv.nw"
+                #line 450 "book/30-fast-conv.nw"
                 } else {
-                    #line 395 "book/30-fast-conv.nw"
+                    #line 467 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -204,18 +257,18 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 380 "book/30-fast-conv.nw"
+                #line 452 "book/30-fast-conv.nw"
                 }
-            #line 341 "book/30-fast-conv.nw"
+            #line 413 "book/30-fast-conv.nw"
             }
-#line 431 "book/30-fast-conv.nw"
+#line 503 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 331 "book/30-fast-conv.nw"
+    #line 403 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -223,21 +276,21 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 361 "book/30-fast-conv.nw"
+                #line 433 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 348 "book/30-fast-conv.nw"
+                #line 420 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 374 "book/30-fast-conv.nw"
+                #line 446 "book/30-fast-conv.nw"
                 int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == GEMM_MR && nr == VL) {
-                    #line 384 "book/30-fast-conv.nw"
+                    #line 456 "book/30-fast-conv.nw"
                     for (int i = 0; i < GEMM_MR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -246,9 +299,9 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 378 "book/30-fast-conv.nw"
+                #line 450 "book/30-fast-conv.nw"
                 } else {
-                    #line 395 "book/30-fast-conv.nw"
+                    #line 467 "book/30-fast-conv.nw"
                     float tile[GEMM_MR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -256,13 +309,13 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 380 "book/30-fast-conv.nw"
+                #line 452 "book/30-fast-conv.nw"
                 }
-            #line 341 "book/30-fast-conv.nw"
+            #line 413 "book/30-fast-conv.nw"
             }
-#line 438 "book/30-fast-conv.nw"
+#line 510 "book/30-fast-conv.nw"
 }
-#line 561 "book/30-fast-conv.nw"
+#line 633 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -277,7 +330,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 584 "book/30-fast-conv.nw"
+#line 656 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -288,7 +341,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 589 "book/30-fast-conv.nw"
+    #line 661 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -297,13 +350,13 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 604 "book/30-fast-conv.nw"
+            #line 676 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 598 "book/30-fast-conv.nw"
+        #line 670 "book/30-fast-conv.nw"
         }
     }
 }
@@ -341,7 +394,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 604 "book/30-fast-conv.nw"
+        #line 676 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);

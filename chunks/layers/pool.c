@@ -62,7 +62,7 @@ void gap_backward(real *din, const real *dout, int N, int C, int H, int W)
         for (size_t i = 0; i < HW; i++)
             din[p * HW + i] += dout[p] / (real)HW;
 }
-#line 461 "book/31-fast-step.nw"
+#line 462 "book/31-fast-step.nw"
 void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din = (N,C,H,W) */

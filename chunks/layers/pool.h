@@ -13,7 +13,7 @@ void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int
 void gap_forward(real *out, const real *in, int N, int C, int H, int W);
 /* din (N,C,H,W) += dout (N,C) / (H W) */
 void gap_backward(real *din, const real *dout, int N, int C, int H, int W);
-#line 458 "book/31-fast-step.nw"
+#line 459 "book/31-fast-step.nw"
 /* as maxpool_backward, but din (N,C,H,W) = instead of +=: every input position is written */
 void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W);
 #line 171 "book/23-pointwise-and-pooling.nw"

@@ -56,7 +56,7 @@ static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t);
 static void net_lap(const Net *net, int l, Pass pass, double *t);
-#line 504 "book/31-fast-step.nw"
+#line 505 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
 #line 199 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
@@ -391,7 +391,7 @@ static void net_lap(const Net *net, int l, Pass pass, double *t)
     net->times[l].seconds[pass] += now - *t;
     *t = now;
 }
-#line 494 "book/31-fast-step.nw"
+#line 495 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)

@@ -14,5 +14,6 @@ function format(unit) {
     if (unit == "speedup" || unit == "scaling" || unit == "speedup_over_fast_conv") return "%.2f"
     if (unit == "tflop_per_epoch") return "%.2f"
     if (unit == "s_per_epoch") return "%.1f"
-    if (unit == "percent_of_peak") return "%.1f"
+    if (unit == "percent_of_peak" || unit == "percent_of_step") return "%.1f"
+    if (unit == "ms_per_batch") return "%.2f"
     return "%.0f" }
