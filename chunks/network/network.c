@@ -1,4 +1,4 @@
-#line 125 "book/27-network.nw"
+#line 142 "book/27-network.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "network/network.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 154 "book/27-network.nw"
+#line 171 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { .kind = LAYER_CONV, .K = 16, .R = 3,           .bn_relu = 1 },                   /* 16x26x26 */
     { .kind = LAYER_CONV, .K = 32, .R = 3,           .bn_relu = 1 },                   /* 32x24x24 */
@@ -36,6 +36,17 @@ static const LayerSpec small_layers[] = {
     { .kind = LAYER_CONV, .K = 10, .R = 1 },                                           /* 10x6x6 */
     { .kind = LAYER_GAP },                                                             /* 10x1x1 */
 };
+static const LayerSpec tiny_layers[] = {
+    { .kind = LAYER_CONV, .K = 8,  .R = 3,           .bn_relu = 1 },                   /* 8x26x26 */
+    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x24x24 */
+    { .kind = LAYER_MAXPOOL },                                                         /* 12x12x12 */
+    { .kind = LAYER_CONV, .K = 8,  .R = 1,           .bn_relu = 1 },                   /* 8x12x12 */
+    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x10x10 */
+    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x8x8 */
+    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1, .dropout = 0.05 },  /* 12x6x6 */
+    { .kind = LAYER_CONV, .K = 10, .R = 1 },                                           /* 10x6x6 */
+    { .kind = LAYER_GAP },                                                             /* 10x1x1 */
+};
 const Architecture arch_main = {
     .name = "main",
     .about = "16/32 channels; 1x1 transitions; GAP",
@@ -48,23 +59,31 @@ const Architecture arch_small = {
     .nlayers = sizeof small_layers / sizeof small_layers[0],
     .layers = small_layers,
 };
-#line 145 "book/27-network.nw"
+const Architecture arch_tiny = {
+    .name = "tiny",
+    .about = "8-12 channels; one pool; three 3x3 layers after it; GAP",
+    .nlayers = sizeof tiny_layers / sizeof tiny_layers[0],
+    .layers = tiny_layers,
+};
+#line 162 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, const real *x, int n);
-#line 198 "book/27-network.nw"
+#line 232 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
         return &arch_main;
     if (strcmp(name, arch_small.name) == 0)
         return &arch_small;
+    if (strcmp(name, arch_tiny.name) == 0)
+        return &arch_tiny;
     return NULL;
 }
-#line 292 "book/27-network.nw"
+#line 328 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -73,7 +92,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 317 "book/27-network.nw"
+    #line 353 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -92,17 +111,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 301 "book/27-network.nw"
+    #line 337 "book/27-network.nw"
     carve(net);
-    #line 410 "book/27-network.nw"
+    #line 446 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 303 "book/27-network.nw"
+    #line 339 "book/27-network.nw"
     carve(net);
-    #line 689 "book/27-network.nw"
+    #line 725 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -110,11 +129,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 305 "book/27-network.nw"
+    #line 341 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 343 "book/27-network.nw"
+#line 379 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -130,19 +149,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 372 "book/27-network.nw"
+        #line 408 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 391 "book/27-network.nw"
+                #line 427 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 377 "book/27-network.nw"
+            #line 413 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -154,21 +173,21 @@ static void carve(Net *net)
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 418 "book/27-network.nw"
+        #line 454 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 359 "book/27-network.nw"
+    #line 395 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 403 "book/27-network.nw"
+#line 439 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 424 "book/27-network.nw"
+#line 460 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -178,7 +197,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 447 "book/27-network.nw"
+#line 483 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -192,7 +211,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 473 "book/27-network.nw"
+#line 509 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -200,25 +219,25 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 493 "book/27-network.nw"
+#line 529 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 507 "book/27-network.nw"
+        #line 543 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 500 "book/27-network.nw"
+        #line 536 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 527 "book/27-network.nw"
+#line 563 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -228,7 +247,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 557 "book/27-network.nw"
+            #line 593 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, x, n);
                 break;
@@ -237,7 +256,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 537 "book/27-network.nw"
+            #line 573 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W);
@@ -250,10 +269,10 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     }
     return logsoftmax_nll_forward(net->logp, x, labels, n, 10);
 }
-#line 581 "book/27-network.nw"
+#line 617 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
-    #line 617 "book/27-network.nw"
+    #line 653 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -268,7 +287,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 584 "book/27-network.nw"
+    #line 620 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     for (int l = net->nlayers - 1; l >= 0; l--) {
@@ -278,7 +297,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 641 "book/27-network.nw"
+            #line 677 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, L, dx, L->dout, x, n);
                 break;
@@ -287,7 +306,7 @@ void net_backward(Net *net, const int *labels, int n)
                 dropout_backward(L->dact, L->dout, L->mask, count);
             bn_relu_backward(net, L, n);
             conv_backward(net, L, dx, L->dconv, x, n);
-            #line 594 "book/27-network.nw"
+            #line 630 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             maxpool_backward(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
@@ -298,7 +317,7 @@ void net_backward(Net *net, const int *labels, int n)
         }
     }
 }
-#line 699 "book/27-network.nw"
+#line 735 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -325,7 +344,7 @@ static void conv_backward(Net *net, const Layer *L, real *dx, const real *dout, 
 #endif
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
 }
-#line 732 "book/27-network.nw"
+#line 768 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
