@@ -1,7 +1,7 @@
 # layer tables + training logs of several seeds -> the spread table or its values (see book/29-mnist-results.nw)
 # usage: awk -v emit=csv|values [-v prefix=P] [-v spread_seeds="2 3"] -f mnist-spread.awk SUMMARY.csv... LOG.csv...
 BEGIN {
-    FS = ","; target = 9940
+    FS = ","; target = 9940; nb = "\302\240"
     if (emit != "csv" && emit != "values")
         fail("emit must be 'csv' or 'values', not '" emit "'")
 }
@@ -79,18 +79,17 @@ END {
         if (count[net[k]] == 0)
             fail("network '" net[k] "' has a layer table but no training log")
     if (emit == "csv") {
-        print "network,seed,parameters,epochs,first epoch at 99.4 %,seconds to 99.4 %," \
-              "best test accuracy % (epoch),final test accuracy %,s per epoch"
+        print "network,seed,params,epochs,99.4 % at epoch (s),best % (epoch),final %,s/epoch"
         for (k = 1; k <= nnets; k++) {
             a = net[k]
             for (i = 1; i <= count[a]; i++) {
                 q = run[a, i]
-                printf "%s,%d,%d,%d,%s,%s,%.2f (%d),%.2f,%.1f\n", a, seed[q], params[a], rows[q],
-                       (q in reached) ? reached[q] : "—", (q in reached) ? sprintf("%.1f", time_to[q]) : "—",
+                printf "%s,%d,%d,%d,%s,%.2f (%d),%.2f,%.1f\n", a, seed[q], params[a], rows[q],
+                       (q in reached) ? sprintf("%d" nb "(%.1f" nb "s)", reached[q], time_to[q]) : "—",
                        best[q] / 100, best_epoch[q], final[q] / 100, seconds[q] / rows[q]
             }
-            printf "%s,mean ± sd,%d,,%s reached,,%s,%s,%s\n", a, params[a], tally(a, "reached"),
-                   spread(a, "best", "%.2f"), spread(a, "final", "%.2f"), spread(a, "s/epoch", "%.1f")
+            printf "%s,%s,%d,,%s,%s,%s,%s\n", a, count[a] == 1 ? "1" nb "seed" : "mean" nb "±" nb "sd", params[a],
+                   tally(a, "reached"), spread(a, "best", "%.2f"), spread(a, "final", "%.2f"), spread(a, "s/epoch", "%.1f")
         }
     } else {
         for (k = 1; k <= nnets; k++) {
@@ -136,8 +135,8 @@ function sd(a, what,    i, m, d, sum) {
 }
 function spread(a, what, fmt) {
     if (count[a] == 1)
-        return sprintf(fmt " (1 seed)", mean(a, what))
-    return sprintf(fmt " ± " fmt, mean(a, what), sd(a, what))
+        return sprintf(fmt, mean(a, what))
+    return sprintf(fmt nb "±" nb fmt, mean(a, what), sd(a, what))
 }
 function tally(a, how,    i, n) {
     for (i = 1; i <= count[a]; i++)
