@@ -168,7 +168,8 @@ MNIST_TRAIN         = $(BUILD)/bin/mnistnet train --arch $(1) --data $(MNIST_DIR
 # every network again with each seed of SPREAD_SEEDS but the build's own
 # (MNIST_SEED), into mnist-ARCH-seedS.csv, then weaves the book again in a
 # sub-make, whose $(wildcard) sees the new logs. The table and the values
-# show every seed log there is, and `make` keeps those up to date.
+# show every seed log there is, and `make` keeps those up to date; delete
+# them to go back to seed 1 alone.
 SPREAD_SEEDS       ?= 2 3
 SPREAD_WANTED      := $(foreach a,$(MNIST_ARCHS),$(foreach s,$(filter-out $(MNIST_SEED),$(SPREAD_SEEDS)),\
 		      $(BOOK)/runs/mnist-$(a)-seed$(s).csv))
@@ -216,7 +217,14 @@ $(sort $(SPREAD_WANTED) $(SPREAD_LOGS)): $(BOOK)/runs/mnist-%.csv: $(BUILD)/bin/
 	@mkdir -p $(@D)
 	$(call MNIST_TRAIN,$(firstword $(subst -seed, ,$*)),$(lastword $(subst -seed, ,$*)),$@)
 
-$(BOOK)/runs/mnist-spread.csv: $(SPREAD_INPUTS) chunks/tools/mnist-spread.awk
+# The names of the spread's inputs, rewritten only when they change: a seed
+# log that appears or is deleted remakes the table and the values.
+$(BOOK)/runs/mnist-spread.inputs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SPREAD_INPUTS)' | cmp -s - $@ || echo '$(SPREAD_INPUTS)' >$@
+.PHONY: FORCE
+FORCE:
+$(BOOK)/runs/mnist-spread.csv: $(SPREAD_INPUTS) $(BOOK)/runs/mnist-spread.inputs chunks/tools/mnist-spread.awk
 	awk -v emit=csv -f chunks/tools/mnist-spread.awk $(SPREAD_INPUTS) >$@.tmp && mv $@.tmp $@
 $(BOOK)/tables/mnist-spread.md: $(BOOK)/runs/mnist-spread.csv chunks/tools/csv-md.awk
 	@mkdir -p $(@D)
@@ -259,7 +267,8 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/tools/csv-table.a
 	awk -f chunks/tools/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/tools/mnist-values.awk \
-		    $(MNIST_SUMMARIES) $(SPREAD_LOGS) chunks/tools/mnist-spread.awk $(BENCH_CSV) chunks/tools/bench-values.awk \
+		    $(MNIST_SUMMARIES) $(SPREAD_LOGS) $(BOOK)/runs/mnist-spread.inputs chunks/tools/mnist-spread.awk \
+		    $(BENCH_CSV) chunks/tools/bench-values.awk \
 		    $(WORKED_VALUES)
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
