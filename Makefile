@@ -151,14 +151,31 @@ MNIST_EPOCHS       ?= 15
 MNIST_TRAIN_LIMIT  ?= 0
 MNIST_SEED         ?= 1
 MNIST_THREADS      ?= 2
-MNIST_ARCHS        := main small
+MNIST_ARCHS        := main small tiny
 MNIST_BATCH_main   ?= 128
 MNIST_BATCH_small  ?= 64
+MNIST_BATCH_tiny   ?= 64
 MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(MNIST_TRAIN_LIMIT))
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
-MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md)
-PART2_FIGS         := mnist-main-curves mnist-small-curves mnist-main-lr mnist-main-confusion \
+MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md) $(BOOK)/tables/mnist-spread.md
+MNIST_SUMMARIES    := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv)
+# One training run of the book: $(call MNIST_TRAIN,ARCH,SEED,LOG)
+MNIST_TRAIN         = $(BUILD)/bin/mnistnet train --arch $(1) --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) \
+		      --batch $(MNIST_BATCH_$(1)) --seed $(2) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) --log $(3)
+
+# The spread over seeds (book/29-mnist-results.nw): `make spread` trains
+# every network again with each seed of SPREAD_SEEDS but the build's own
+# (MNIST_SEED), into mnist-ARCH-seedS.csv, then weaves the book again in a
+# sub-make, whose $(wildcard) sees the new logs. The table and the values
+# show every seed log there is, and `make` keeps those up to date; delete
+# them to go back to seed 1 alone.
+SPREAD_SEEDS       ?= 2 3
+SPREAD_WANTED      := $(foreach a,$(MNIST_ARCHS),$(foreach s,$(filter-out $(MNIST_SEED),$(SPREAD_SEEDS)),\
+		      $(BOOK)/runs/mnist-$(a)-seed$(s).csv))
+SPREAD_LOGS        := $(filter $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-seed%.csv),$(wildcard $(BOOK)/runs/mnist-*-seed*.csv))
+SPREAD_INPUTS       = $(MNIST_SUMMARIES) $(MNIST_LOGS) $(SPREAD_LOGS)
+PART2_FIGS         := $(MNIST_ARCHS:%=mnist-%-curves) mnist-main-lr mnist-main-confusion \
                       mnist-main-errors mnist-main-filters mnist-main-maps bench-train
 
 # "Making it fast" (book/30, book/31): the build runs both benchmarks, on
@@ -195,9 +212,28 @@ $(MNIST_FILES):
 
 $(BOOK)/runs/mnist-%.csv $(BOOK)/runs/mnist-%.csv.meta $(BOOK)/runs/mnist-%.model: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
 	@mkdir -p $(@D)
-	$(BUILD)/bin/mnistnet train --arch $* --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) --batch $(MNIST_BATCH_$*) \
-	  --seed $(MNIST_SEED) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) \
-	  --log $(BOOK)/runs/mnist-$*.csv --save $(BOOK)/runs/mnist-$*.model
+	$(call MNIST_TRAIN,$*,$(MNIST_SEED),$(BOOK)/runs/mnist-$*.csv) --save $(BOOK)/runs/mnist-$*.model
+
+# A seed run's stem is ARCH-seedS.
+.PHONY: spread
+spread: $(SPREAD_WANTED)
+	$(MAKE) --no-print-directory book
+$(sort $(SPREAD_WANTED) $(SPREAD_LOGS)): $(BOOK)/runs/mnist-%.csv: $(BUILD)/bin/mnistnet | $(MNIST_FILES)
+	@mkdir -p $(@D)
+	$(call MNIST_TRAIN,$(firstword $(subst -seed, ,$*)),$(lastword $(subst -seed, ,$*)),$@)
+
+# The names of the spread's inputs, rewritten only when they change: a seed
+# log that appears or is deleted remakes the table and the values.
+$(BOOK)/runs/mnist-spread.inputs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SPREAD_INPUTS)' | cmp -s - $@ || echo '$(SPREAD_INPUTS)' >$@
+.PHONY: FORCE
+FORCE:
+$(BOOK)/runs/mnist-spread.csv: $(SPREAD_INPUTS) $(BOOK)/runs/mnist-spread.inputs chunks/tools/mnist-spread.awk
+	awk -v emit=csv -f chunks/tools/mnist-spread.awk $(SPREAD_INPUTS) >$@.tmp && mv $@.tmp $@
+$(BOOK)/tables/mnist-spread.md: $(BOOK)/runs/mnist-spread.csv chunks/tools/csv-md.awk
+	@mkdir -p $(@D)
+	awk -f chunks/tools/csv-md.awk $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/mnist-%-confusion.csv: $(BOOK)/runs/mnist-%.model
 	$(BUILD)/bin/mnistnet eval --model $< --data $(MNIST_DIR) --confusion $@
@@ -236,7 +272,8 @@ $(BOOK)/tables/part1-lr%.md: $(BOOK)/runs/part1-lr%.csv chunks/tools/csv-table.a
 	awk -f chunks/tools/csv-table.awk -v rows=0,1,2,3,$$(($(PART1_ITERS) - 1)) $< >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(MNIST_LOGS:%=%.meta) chunks/tools/mnist-values.awk \
-		    $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv) $(BENCH_CSV) chunks/tools/bench-values.awk \
+		    $(MNIST_SUMMARIES) $(SPREAD_LOGS) $(BOOK)/runs/mnist-spread.inputs chunks/tools/mnist-spread.awk \
+		    $(BENCH_CSV) chunks/tools/bench-values.awk \
 		    $(WORKED_VALUES)
 	@mkdir -p $(@D)
 	{ echo "part1.iters $(PART1_ITERS)"; \
@@ -245,6 +282,8 @@ $(BOOK)/values.txt: $(PART1_CSV) chunks/tools/part1-values.awk $(MNIST_LOGS) $(M
 	  for a in $(MNIST_ARCHS); do \
 	    awk -v prefix=mnist.$$a -f chunks/tools/mnist-values.awk $(BOOK)/runs/mnist-$$a-summary.csv \
 	      $(BOOK)/runs/mnist-$$a.csv.meta $(BOOK)/runs/mnist-$$a.csv || exit 1; done; \
+	  awk -v emit=values -v prefix=mnist.spread -v spread_seeds='$(SPREAD_SEEDS)' \
+	    -f chunks/tools/mnist-spread.awk $(SPREAD_INPUTS) || exit 1; \
 	  awk -v prefix=bench -f chunks/tools/bench-values.awk $(BENCH_CSV) || exit 1; \
 	  $(if $(WORKED_VALUES),cat $(WORKED_VALUES) || exit 1;) } >$@.tmp && mv $@.tmp $@
 

@@ -54,8 +54,9 @@ static const struct {
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 #line 469 "book/28c-mnistnet.nw"
 static const Flag flags[] = {
-    { .name = "--arch", .value = "main|small", .kind = FLAG_ARCH, .commands = CMD_SUMMARY | CMD_TRAIN,
-      .sets_up_run = 1, .at = offsetof(Options, config.arch), .help = "main has <20k parameters, small <8k" },
+    { .name = "--arch", .value = "main|small|tiny", .kind = FLAG_ARCH, .commands = CMD_SUMMARY | CMD_TRAIN,
+      .sets_up_run = 1, .at = offsetof(Options, config.arch),
+      .help = "main has <20k parameters, small <8k, tiny <=5k" },
     { .name = "--data", .value = "DIR", .kind = FLAG_TEXT, .commands = CMD_TRAIN | CMD_EVAL,
       .needed_by = CMD_TRAIN | CMD_EVAL, .at = offsetof(Options, data),
       .help = "DIR holds the four MNIST idx files (plain or .gz)" },
@@ -93,7 +94,7 @@ static const Flag flags[] = {
       .help = "use only the first N test images" },
 };
 enum { NFLAGS = sizeof flags / sizeof flags[0] };
-#line 736 "book/28c-mnistnet.nw"
+#line 737 "book/28c-mnistnet.nw"
 static void describe_value(FILE *out, const Flag *f, const Options *given)
 {
     const void *at = (const char *)given + f->at;
@@ -123,7 +124,7 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
     if (range[0] || fallback[0])
         fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
 }
-#line 689 "book/28c-mnistnet.nw"
+#line 690 "book/28c-mnistnet.nw"
 static int column(int used, int width)
 {
     return used < width ? width - used : 1;
@@ -146,10 +147,10 @@ static void usage(FILE *out)
     }
     fprintf(out, "\noptions, the commands that take them, and what they set:\n");
     for (int j = 0; j < NFLAGS; j++) {
-        #line 718 "book/28c-mnistnet.nw"
+        #line 719 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
-        fprintf(out, "%*s", column(w, 24), "");
+        fprintf(out, "%*s", column(w, 26), "");
         w = 0;
         for (int k = 0; k < NCOMMANDS; k++)
             if (f->commands & commands[k].command)
@@ -157,11 +158,11 @@ static void usage(FILE *out)
         fprintf(out, "%*s%s", column(w, 16), "", f->help);
         describe_value(out, f, &given);
         fprintf(out, "\n");
-    #line 712 "book/28c-mnistnet.nw"
+    #line 713 "book/28c-mnistnet.nw"
     }
-    fprintf(out, "  %-22s%-16s%s\n", "--help", "", "print this help");
+    fprintf(out, "  %-24s%-16s%s\n", "--help", "", "print this help");
 }
-#line 567 "book/28c-mnistnet.nw"
+#line 568 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
 {
     size_t len = strcspn(arg, "=");
@@ -170,7 +171,7 @@ static const Flag *flag_named(const char *arg)
             return &flags[k];
     return NULL;
 }
-#line 610 "book/28c-mnistnet.nw"
+#line 611 "book/28c-mnistnet.nw"
 static void read_value(Options *o, const Flag *f, const char *v)
 {
     void *at = (char *)o + f->at;
@@ -184,7 +185,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
             cli_usage_error("%s: '%s' is not a network (main, small)", f->name, v);
         break;
-    #line 637 "book/28c-mnistnet.nw"
+    #line 638 "book/28c-mnistnet.nw"
     case FLAG_INT:
     case FLAG_UINT64:
         if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
@@ -199,7 +200,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
             cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
         *(int *)at = (int)n;
         break;
-    #line 624 "book/28c-mnistnet.nw"
+    #line 625 "book/28c-mnistnet.nw"
     case FLAG_REAL:
         if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
             cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
@@ -210,7 +211,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     }
 }
-#line 586 "book/28c-mnistnet.nw"
+#line 587 "book/28c-mnistnet.nw"
 static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
 {
     const char *v = NULL;
@@ -226,18 +227,18 @@ static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char
         cli_flag(argc, argv, i, f->name, &v);
     read_value(o, f, v);
 }
-#line 522 "book/28c-mnistnet.nw"
+#line 523 "book/28c-mnistnet.nw"
 static Options read_options(int argc, char **argv)
 {
     Options o = options_start();
     const char *cmd = argv[1];
-    #line 543 "book/28c-mnistnet.nw"
+    #line 544 "book/28c-mnistnet.nw"
     for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             o.command = commands[k].command;
     if (o.command == 0)
         cli_usage_error("unknown command '%s'", cmd);
-    #line 527 "book/28c-mnistnet.nw"
+    #line 528 "book/28c-mnistnet.nw"
     for (int i = 2; i < argc; i++) {
         const Flag *f = flag_named(argv[i]);
         if (f == NULL && o.command == CMD_PREDICT && argv[i][0] != '-' && o.image == NULL)
@@ -245,7 +246,7 @@ static Options read_options(int argc, char **argv)
         else
             read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 661 "book/28c-mnistnet.nw"
+    #line 662 "book/28c-mnistnet.nw"
     for (int k = 0; k < NFLAGS; k++) {
         if ((flags[k].needed_by & o.command) == 0)
             continue;
@@ -260,10 +261,10 @@ static Options read_options(int argc, char **argv)
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 535 "book/28c-mnistnet.nw"
+    #line 536 "book/28c-mnistnet.nw"
     return o;
 }
-#line 551 "book/28c-mnistnet.nw"
+#line 552 "book/28c-mnistnet.nw"
 static void refuse_missing_command(void)
 {
     char list[128] = "";

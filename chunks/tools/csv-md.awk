@@ -2,12 +2,22 @@
 BEGIN { FS = "," }
 /^#/ { next }
 {
-    printf "|"
-    for (c = 1; c <= NF; c++) printf " %s |", grouped($c)
-    printf "\n"
-    if (++rows == 1) { printf "|"
-                       for (c = 1; c <= NF; c++) printf "%s|", c <= 2 ? "---" : "---:"
-                       printf "\n" }
+    rows++
+    cols[rows] = NF
+    for (c = 1; c <= NF; c++) {
+        cell[rows, c] = grouped($c)
+        if (length(cell[rows, c]) > width[c]) width[c] = length(cell[rows, c])
+    }
+}
+END {
+    for (r = 1; r <= rows; r++) {
+        printf "|"
+        for (c = 1; c <= cols[r]; c++) printf " %s |", cell[r, c]
+        printf "\n"
+        if (r == 1) { printf "|"
+                      for (c = 1; c <= cols[1]; c++) printf "%s%s|", dashes(width[c]), c <= 2 ? "-" : ":"
+                      printf "\n" }
+    }
 }
 function grouped(s,    head, tail) {
     if (s !~ /^-?[0-9]+$/ || length(s) < 4 + (s ~ /^-/)) return s
@@ -17,4 +27,9 @@ function grouped(s,    head, tail) {
         head = substr(head, 1, length(head) - 3)
     }
     return head tail
+}
+function dashes(n,    s) {
+    for (s = "--"; length(s) < n - 1; s = s "-")
+        ;
+    return s
 }
