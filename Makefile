@@ -155,6 +155,9 @@ MNIST_ARCHS        := main small tiny
 MNIST_BATCH_main   ?= 128
 MNIST_BATCH_small  ?= 64
 MNIST_BATCH_tiny   ?= 64
+MNIST_LR_main      ?= 0.2
+MNIST_LR_small     ?= 0.1
+MNIST_LR_tiny      ?= 0.1
 MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(MNIST_TRAIN_LIMIT))
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
@@ -162,7 +165,7 @@ MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md) $(BOOK)
 MNIST_SUMMARIES    := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv)
 # One training run of the book: $(call MNIST_TRAIN,ARCH,SEED,LOG)
 MNIST_TRAIN         = $(BUILD)/bin/mnistnet train --arch $(1) --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) \
-		      --batch $(MNIST_BATCH_$(1)) --seed $(2) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) --log $(3)
+		      --batch $(MNIST_BATCH_$(1)) --lr $(MNIST_LR_$(1)) --seed $(2) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) --log $(3)
 
 # The spread over seeds (book/29-mnist-results.nw): `make spread` trains
 # every network again with each seed of SPREAD_SEEDS but the build's own
@@ -249,7 +252,8 @@ $(BOOK)/runs/mnist-%-maps.dat: $(BOOK)/runs/mnist-%.model $(BUILD)/bin/mnistviz 
 
 $(BOOK)/runs/mnist-%-schedule.csv: $(BUILD)/bin/mnistnet
 	@mkdir -p $(@D)
-	$(BUILD)/bin/mnistnet schedule --epochs $(MNIST_EPOCHS) $(MNIST_LIMIT_FLAG) >$@.tmp && mv $@.tmp $@
+	$(BUILD)/bin/mnistnet schedule --epochs $(MNIST_EPOCHS) --batch $(MNIST_BATCH_$*) --lr $(MNIST_LR_$*) \
+	  $(MNIST_LIMIT_FLAG) >$@.tmp && mv $@.tmp $@
 
 $(BOOK)/runs/mnist-%-summary.csv: $(BUILD)/bin/mnistnet
 	@mkdir -p $(@D)

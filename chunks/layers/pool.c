@@ -79,3 +79,34 @@ void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, 
             din[argmax[o]] += dout[o];
     }
 }
+#line 494 "book/31-fast-step.nw"
+void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, int H, int W)
+{
+    /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
+    CHECK(out != NULL && argmax != NULL && in != NULL);
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0);
+    CHECK(H % 2 == 0 && W % 2 == 0);
+    CHECK((size_t)N * C * H * W <= INT_MAX);
+    int Ho = H / 2, Wo = W / 2;
+    #pragma omp parallel for schedule(static)
+    for (int plane = 0; plane < N * C; plane++)
+        for (int i = 0; i < Ho; i++) {
+            int top = (plane * H + 2 * i) * W, o = (plane * Ho + i) * Wo;
+            const real *r0 = in + top, *r1 = r0 + W;
+            #pragma omp simd
+            for (int j = 0; j < Wo; j++) {
+                #line 516 "book/31-fast-step.nw"
+                real best = r0[2 * j];
+                int at = top + 2 * j;
+                if (r0[2 * j + 1] > best)
+                    best = r0[2 * j + 1], at = top + 2 * j + 1;
+                if (r1[2 * j] > best)
+                    best = r1[2 * j], at = top + W + 2 * j;
+                if (r1[2 * j + 1] > best)
+                    best = r1[2 * j + 1], at = top + W + 2 * j + 1;
+                out[o + j] = best;
+                argmax[o + j] = at;
+            #line 510 "book/31-fast-step.nw"
+            }
+        }
+}

@@ -73,7 +73,7 @@ static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t);
 static void net_lap(const Net *net, int l, Pass pass, double *t);
-#line 505 "book/31-fast-step.nw"
+#line 553 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
 #line 233 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
@@ -124,7 +124,7 @@ Net *net_create(const Architecture *arch, int N)
     net->arena = xcalloc(net->narena, sizeof(real));
     #line 343 "book/27-network.nw"
     carve(net);
-    #line 746 "book/27-network.nw"
+    #line 749 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -251,7 +251,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 601 "book/27-network.nw"
+            #line 604 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, x, n);
                 net_lap(net, l, PASS_FORWARD, &t);
@@ -265,7 +265,10 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             #line 578 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
-            maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W);
+            if (net->kernels == KERNELS_FAST)
+                maxpool_forward_rows(L->out, L->argmax, x, n, L->C, L->H, L->W);
+            else
+                maxpool_forward(L->out, L->argmax, x, n, L->C, L->H, L->W);
             break;
         case LAYER_GAP:
             gap_forward(L->out, x, n, L->C, L->H, L->W);
@@ -278,11 +281,11 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
     return loss;
 }
-#line 627 "book/27-network.nw"
+#line 630 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 672 "book/27-network.nw"
+    #line 675 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -298,7 +301,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 631 "book/27-network.nw"
+    #line 634 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_nll_backward(last->dout, net->logp, labels, n, 10);
     net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
@@ -309,7 +312,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 697 "book/27-network.nw"
+            #line 700 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -319,7 +322,7 @@ void net_backward(Net *net, const int *labels, int n)
             bn_relu_backward(net, L, n);
             net_lap(net, l, PASS_REST_BACKWARD, &t);
             conv_backward(net, l, dx, L->dconv, x, n, &t);
-            #line 642 "book/27-network.nw"
+            #line 645 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net_overwrites_dout(net, l - 1))
@@ -334,7 +337,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 756 "book/27-network.nw"
+#line 759 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -369,7 +372,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 797 "book/27-network.nw"
+#line 800 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -401,7 +404,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 866 "book/27-network.nw"
+#line 869 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)
@@ -410,7 +413,7 @@ static void net_lap(const Net *net, int l, Pass pass, double *t)
     net->times[l].seconds[pass] += now - *t;
     *t = now;
 }
-#line 495 "book/31-fast-step.nw"
+#line 543 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)

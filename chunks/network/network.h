@@ -40,7 +40,7 @@ typedef struct {
     int *argmax;              /* (N,K,Ho,Wo) max-pool: offsets into the input; else NULL */
 #line 261 "book/27-network.nw"
 } Layer;
-#line 732 "book/27-network.nw"
+#line 735 "book/27-network.nw"
 /* the layer chapters' kernels; the im2col + GEMM convolution; that plus the fused batch norm and ReLU */
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
@@ -48,7 +48,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 844 "book/27-network.nw"
+#line 847 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
@@ -97,7 +97,7 @@ void net_summary(FILE *out, const Net *net);
 #line 564 "book/27-network.nw"
 /* input (n,1,28,28), n <= N, through every layer: writes logp (n,10), returns the mean loss; rng: dropout's */
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 624 "book/27-network.nw"
+#line 627 "book/27-network.nw"
 /* after net_forward on this batch: grads (nparams) = dL/dparams; zeroes them, and the d tensors it adds to */
 void net_backward(Net *net, const int *labels, int n);
 #line 112 "book/27-network.nw"
