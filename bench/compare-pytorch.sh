@@ -20,15 +20,8 @@ python=/usr/bin/python3
 [ -d "$data" ] || { echo "compare-pytorch: $data: no such directory; run make data" >&2; exit 1; }
 mkdir -p "$out"
 
-status=0
-"$python" "$here/pytorch_mnistnet.py" --summary >/dev/null 2>&1 || status=$?
-if [ "$status" -eq 77 ] || [ ! -x "$python" ]; then
-    echo "compare-pytorch: python3-torch is not installed (apt-get install python3-torch); comparison skipped"
-    exit 0
-elif [ "$status" -ne 0 ]; then
-    echo "compare-pytorch: $here/pytorch_mnistnet.py --summary failed (status $status)" >&2
-    exit 1
-fi
+. "$here/require-pytorch.sh"
+require_pytorch compare-pytorch
 "$mnistnet" summary >"$out/summary-c.csv"
 "$python" "$here/pytorch_mnistnet.py" --summary >"$out/summary-pytorch.csv"
 if ! cmp -s "$out/summary-c.csv" "$out/summary-pytorch.csv"; then

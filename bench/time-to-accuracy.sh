@@ -21,15 +21,8 @@ python=/usr/bin/python3
 [ -r "$log" ] || { echo "time-to-accuracy: $log: no such training log; run make" >&2; exit 1; }
 [ -d "$data" ] || { echo "time-to-accuracy: $data: no such directory; run make data" >&2; exit 1; }
 mkdir -p "$out"
-status=0
-"$python" "$here/pytorch_mnistnet.py" --summary >/dev/null 2>&1 || status=$?
-if [ "$status" -eq 77 ] || [ ! -x "$python" ]; then
-    echo "time-to-accuracy: python3-torch is not installed (apt-get install python3-torch); comparison skipped"
-    exit 0
-elif [ "$status" -ne 0 ]; then
-    echo "time-to-accuracy: $here/pytorch_mnistnet.py --summary failed (status $status)" >&2
-    exit 1
-fi
+. "$here/require-pytorch.sh"
+require_pytorch time-to-accuracy
 # to_target FILE SECONDS_COLUMN ACCURACY_COLUMN: "seconds epoch" of the first
 # epoch at >= 99.4 %, or nothing; columns by name from the header line
 to_target() {
