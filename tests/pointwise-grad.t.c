@@ -1,7 +1,7 @@
-#line 439 "book/23-pointwise-and-pooling.nw"
+#line 450 "book/23-pointwise-and-pooling.nw"
 #include "gradcheck.h"
 #include "layers/pointwise.h"
-#line 462 "book/23-pointwise-and-pooling.nw"
+#line 473 "book/23-pointwise-and-pooling.nw"
 typedef struct PwCase {
     size_t n;
     double p;
@@ -15,7 +15,7 @@ static double relu_loss(void *ctx)
     relu_forward(t->out, t->in, t->n);
     return gc_dot(t->out, t->r, t->n);
 }
-#line 497 "book/23-pointwise-and-pooling.nw"
+#line 508 "book/23-pointwise-and-pooling.nw"
 static double dropout_loss(void *ctx)
 {
     PwCase *t = ctx;
@@ -24,7 +24,7 @@ static double dropout_loss(void *ctx)
     dropout_forward(t->out, t->mask, t->in, t->p, t->n, &rng, MODE_TRAIN);
     return gc_dot(t->out, t->r, t->n);
 }
-#line 542 "book/23-pointwise-and-pooling.nw"
+#line 553 "book/23-pointwise-and-pooling.nw"
 static void dropout_all(void *ctx)
 {
     (void)ctx;
@@ -34,7 +34,7 @@ static void dropout_all(void *ctx)
     dropout_forward(&y, &m, &x, 1.0, 1, &rng, MODE_TRAIN);
 }
 
-#line 443 "book/23-pointwise-and-pooling.nw"
+#line 454 "book/23-pointwise-and-pooling.nw"
 int main(void)
 {
     Rng rng;
@@ -44,7 +44,7 @@ int main(void)
     t.out = gc_zeros(t.n);
     t.mask = gc_zeros(t.n);
     t.r = gc_normal(t.n, &rng);
-    #line 478 "book/23-pointwise-and-pooling.nw"
+    #line 489 "book/23-pointwise-and-pooling.nw"
     for (size_t i = 0; i < t.n; i++)
         t.in[i] = t.in[i] > 0 ? 0.1 + t.in[i] : -0.1 + t.in[i];
     real *din = gc_zeros(t.n), *din_out = gc_zeros(t.n);
@@ -56,13 +56,13 @@ int main(void)
     for (size_t i = 0; i < t.n; i++)
         same &= din[i] == din_out[i];
     tap_ok(same, "relu backward gives the same gradient from the output as from the input");
-    #line 508 "book/23-pointwise-and-pooling.nw"
+    #line 519 "book/23-pointwise-and-pooling.nw"
     for (size_t i = 0; i < t.n; i++)
         din[i] = 0;
     dropout_loss(&t);
     dropout_backward(din, t.r, t.mask, t.n);
     gc_check("dropout p=0.3, fixed mask: dL/din", dropout_loss, &t, t.in, din, t.n);
-    #line 522 "book/23-pointwise-and-pooling.nw"
+    #line 533 "book/23-pointwise-and-pooling.nw"
     enum { BIG = 100000 };
     real *x = gc_normal(BIG, &rng), *y = gc_zeros(BIG), *m = gc_zeros(BIG);
     dropout_forward(y, m, x, 0.25, BIG, &rng, MODE_TRAIN);
@@ -80,7 +80,7 @@ int main(void)
         identity &= y[i] == x[i] && m[i] == 1;
     tap_ok(identity, "dropout in evaluation mode is the identity with an all-ones mask");
     tap_ok(gc_dies(dropout_all, NULL), "dropout with p = 1 is a checked runtime error");
-    #line 455 "book/23-pointwise-and-pooling.nw"
+    #line 466 "book/23-pointwise-and-pooling.nw"
     free(t.in), free(t.out), free(t.mask), free(t.r);
     free(din), free(din_out), free(x), free(y), free(m);
     return tap_done();

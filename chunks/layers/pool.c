@@ -6,16 +6,18 @@
 void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
+    #line 215 "book/23-pointwise-and-pooling.nw"
     CHECK(out != NULL && argmax != NULL && in != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     CHECK(H % 2 == 0 && W % 2 == 0);
     CHECK((size_t)N * C * H * W <= INT_MAX);
+    #line 201 "book/23-pointwise-and-pooling.nw"
     int Ho = H / 2, Wo = W / 2;
     #pragma omp parallel for schedule(static)
     for (int plane = 0; plane < N * C; plane++)
         for (int i = 0; i < Ho; i++)
             for (int j = 0; j < Wo; j++) {
-                #line 215 "book/23-pointwise-and-pooling.nw"
+                #line 222 "book/23-pointwise-and-pooling.nw"
                 int top = (plane * H + 2 * i) * W + 2 * j;
                 int window[4] = {top, top + 1, top + W, top + W + 1};
                 int best = window[0];
@@ -25,21 +27,23 @@ void maxpool_forward(real *out, int *argmax, const real *in, int N, int C, int H
                 int o = (plane * Ho + i) * Wo + j;
                 out[o] = in[best];
                 argmax[o] = best;
-            #line 210 "book/23-pointwise-and-pooling.nw"
+            #line 207 "book/23-pointwise-and-pooling.nw"
             }
 }
-#line 234 "book/23-pointwise-and-pooling.nw"
+#line 246 "book/23-pointwise-and-pooling.nw"
 void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din += (N,C,H,W) */
+    #line 234 "book/23-pointwise-and-pooling.nw"
     CHECK(din != NULL && dout != NULL && argmax != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && H % 2 == 0 && W % 2 == 0);
+    #line 250 "book/23-pointwise-and-pooling.nw"
     int n_out = N * C * (H / 2) * (W / 2);
     #pragma omp parallel for schedule(static)
     for (int o = 0; o < n_out; o++)
         din[argmax[o]] += dout[o];
 }
-#line 284 "book/23-pointwise-and-pooling.nw"
+#line 295 "book/23-pointwise-and-pooling.nw"
 void gap_forward(real *out, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C) */
@@ -66,8 +70,10 @@ void gap_backward(real *din, const real *dout, int N, int C, int H, int W)
 void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din = (N,C,H,W) */
+    #line 234 "book/23-pointwise-and-pooling.nw"
     CHECK(din != NULL && dout != NULL && argmax != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && H % 2 == 0 && W % 2 == 0);
+    #line 466 "book/31-fast-step.nw"
     int HW = H * W, n_plane = (H / 2) * (W / 2);
     #pragma omp parallel for schedule(static)
     for (int plane = 0; plane < N * C; plane++) {
@@ -79,14 +85,16 @@ void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, 
             din[argmax[o]] += dout[o];
     }
 }
-#line 494 "book/31-fast-step.nw"
+#line 493 "book/31-fast-step.nw"
 void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
+    #line 215 "book/23-pointwise-and-pooling.nw"
     CHECK(out != NULL && argmax != NULL && in != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     CHECK(H % 2 == 0 && W % 2 == 0);
     CHECK((size_t)N * C * H * W <= INT_MAX);
+    #line 497 "book/31-fast-step.nw"
     int Ho = H / 2, Wo = W / 2;
     #pragma omp parallel for schedule(static)
     for (int plane = 0; plane < N * C; plane++)
@@ -95,7 +103,7 @@ void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, 
             const real *r0 = in + top, *r1 = r0 + W;
             #pragma omp simd
             for (int j = 0; j < Wo; j++) {
-                #line 516 "book/31-fast-step.nw"
+                #line 512 "book/31-fast-step.nw"
                 real best = r0[2 * j];
                 int at = top + 2 * j;
                 if (r0[2 * j + 1] > best)
@@ -106,7 +114,7 @@ void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, 
                     best = r1[2 * j + 1], at = top + W + 2 * j + 1;
                 out[o + j] = best;
                 argmax[o + j] = at;
-            #line 510 "book/31-fast-step.nw"
+            #line 506 "book/31-fast-step.nw"
             }
         }
 }
