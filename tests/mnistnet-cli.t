@@ -136,6 +136,28 @@ ok $? "the log's first line is its header: $(head -1 "$tmp/log.csv")"
 grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.1 --seed 4 --threads 1' \
     "$tmp/log.csv.meta" && grep -qx 'train_images 128' "$tmp/log.csv.meta"
 ok $? "log.csv.meta holds the command and the settings: $(head -1 "$tmp/log.csv.meta")"
+sched() {  # sched WANT_ROW4 ARGS...: 20 steps (21 lines) with step 4 = WANT_ROW4
+    local want=$1 got lines; shift
+    "$bin/mnistnet" schedule --epochs 1 "$@" >"$tmp/sched" 2>&1
+    lines=$(wc -l <"$tmp/sched"); got=$(sed -n 6p "$tmp/sched")
+    [ "$lines" = 21 ] && [ "$got" = "$want" ]
+    ok $? "schedule $*: $lines lines (21), step 4 is $got ($want)"
+}
+sched 4,0.20000,0.2 --arch main --train-limit 2560
+sched 4,0.20000,0.1 --arch small --train-limit 1280
+sched 4,0.20000,0.1 --train-limit 1280 --arch tiny
+sched 4,0.20000,0.3 --lr 0.3 --batch 256 --arch small --train-limit 5120
+sched 4,0.20000,0.2 --train-limit 2560
+while IFS='|' read -r args want; do
+    # shellcheck disable=SC2086
+    "$bin/mnistnet" train --data "$tmp/fake" $args --epochs 1 --threads 1 --log "$tmp/r.csv" >/dev/null
+    grep -qx "command mnistnet train $want --seed 1 --threads 1" "$tmp/r.csv.meta"
+    ok $? "train $args: $(head -1 "$tmp/r.csv.meta")"
+done <<RUNS
+--arch main|--arch main --epochs 1 --batch 128 --lr 0.2
+--arch tiny|--arch tiny --epochs 1 --batch 64 --lr 0.1
+--batch 32 --arch tiny|--arch tiny --epochs 1 --batch 32 --lr 0.1
+RUNS
 bad_set locked; chmod 000 "$tmp/locked/train-images-idx3-ubyte"
 if [ -r "$tmp/locked/train-images-idx3-ubyte" ]; then
     n=$((n + 1)); echo "ok $n # SKIP an unreadable file: chmod 000 does not stop this user (root?)"

@@ -3,7 +3,7 @@
 bin=${BIN:-build/bin}
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
-"$bin/mnistnet" schedule --epochs 2 --batch 100 --train-limit 1000 >"${TMPDIR:-/tmp}/schedule.$$"
+"$bin/mnistnet" schedule --epochs 2 --batch 100 --lr 0.1 --train-limit 1000 >"${TMPDIR:-/tmp}/schedule.$$"
 lines=$(wc -l <"${TMPDIR:-/tmp}/schedule.$$")
 [ "$lines" = 21 ]; ok $? "schedule of 2 epochs of 10 steps: $lines lines (21)"
 row() { sed -n "$(($1 + 2))p" "${TMPDIR:-/tmp}/schedule.$$"; }

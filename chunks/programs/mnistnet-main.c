@@ -1,4 +1,5 @@
 #line 32 "book/28c-mnistnet.nw"
+#include <limits.h>
 #include <math.h>
 #include <omp.h>
 #include <signal.h>
@@ -11,7 +12,7 @@
 #include "base/cli.h"
 #include "data/pgm.h"
 #include "training/train.h"
-#line 387 "book/28c-mnistnet.nw"
+#line 389 "book/28c-mnistnet.nw"
 typedef enum { CMD_SUMMARY = 1, CMD_TRAIN = 2, CMD_EVAL = 4, CMD_PREDICT = 8, CMD_SCHEDULE = 16 } Command;
 
 typedef struct {
@@ -20,13 +21,14 @@ typedef struct {
     const char *data, *log, *save, *model, *confusion, *image, *resume;
     const char *setting;
     int threads;
+    unsigned given;
 } Options;
 
 static Options options_start(void)
 {
     return (Options){ .config = train_defaults() };
 }
-#line 430 "book/28c-mnistnet.nw"
+#line 434 "book/28c-mnistnet.nw"
 typedef enum { FLAG_TEXT, FLAG_ARCH, FLAG_INT, FLAG_UINT64, FLAG_COUNT, FLAG_REAL, FLAG_OFF } FlagKind;
 
 typedef struct {
@@ -34,11 +36,11 @@ typedef struct {
     FlagKind kind;
     long lo, hi;
     unsigned commands, needed_by;
-    int sets_up_run;
+    int sets_up_run, per_network;
     size_t at;
     const char *unset, *help;
 } Flag;
-#line 447 "book/28c-mnistnet.nw"
+#line 451 "book/28c-mnistnet.nw"
 static const struct {
     Command command;
     const char *name, *operand, *help;
@@ -52,9 +54,10 @@ static const struct {
       .help = "the learning rate of every step (one-cycle), as CSV" },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-#line 469 "book/28c-mnistnet.nw"
+#line 473 "book/28c-mnistnet.nw"
 static const Flag flags[] = {
-    { .name = "--arch", .value = "main|small|tiny", .kind = FLAG_ARCH, .commands = CMD_SUMMARY | CMD_TRAIN,
+    { .name = "--arch", .value = "main|small|tiny", .kind = FLAG_ARCH,
+      .commands = CMD_SUMMARY | CMD_TRAIN | CMD_SCHEDULE,
       .sets_up_run = 1, .at = offsetof(Options, config.arch),
       .help = "main has <20k parameters, small <8k, tiny <=5k" },
     { .name = "--data", .value = "DIR", .kind = FLAG_TEXT, .commands = CMD_TRAIN | CMD_EVAL,
@@ -65,10 +68,10 @@ static const Flag flags[] = {
       .help = "epochs" },
     { .name = "--batch", .value = "B", .kind = FLAG_INT, .lo = 1, .hi = 4096,
       .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.batch),
-      .help = "batch size" },
+      .per_network = 1, .help = "batch size" },
     { .name = "--lr", .value = "LR", .kind = FLAG_REAL, .lo = 0, .hi = 10,
       .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.lr_max),
-      .help = "peak learning rate" },
+      .per_network = 1, .help = "peak learning rate" },
     { .name = "--seed", .value = "S", .kind = FLAG_UINT64, .lo = 0, .hi = 2147483647L,
       .commands = CMD_TRAIN, .sets_up_run = 1, .at = offsetof(Options, config.seed), .help = "random seed" },
     { .name = "--threads", .value = "T", .kind = FLAG_INT, .lo = 1, .hi = 256,
@@ -94,11 +97,11 @@ static const Flag flags[] = {
       .help = "use only the first N test images" },
 };
 enum { NFLAGS = sizeof flags / sizeof flags[0] };
-#line 737 "book/28c-mnistnet.nw"
+#line 790 "book/28c-mnistnet.nw"
 static void describe_value(FILE *out, const Flag *f, const Options *given)
 {
     const void *at = (const char *)given + f->at;
-    char range[48] = "", fallback[48] = "";
+    char range[48] = "", fallback[64] = "";
     switch (f->kind) {
     case FLAG_INT:
         snprintf(range, sizeof range, "%ld..%ld", f->lo, f->hi);
@@ -119,12 +122,31 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
     default:
         break;
     }
+    if (f->per_network) {
+        #line 722 "book/28c-mnistnet.nw"
+        static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny };
+        size_t len = (size_t)snprintf(fallback, sizeof fallback, "default");
+        for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
+            Options own = options_start();
+            own.config = train_recipe(networks[k]);
+            const void *v = (const char *)&own + f->at;
+            const char *sep = k == 0 ? " " : ", ";
+            if (f->kind == FLAG_INT)
+                len += (size_t)snprintf(fallback + len, sizeof fallback - len, "%s%s %d", sep, networks[k]->name,
+                                        *(const int *)v);
+            else
+                len += (size_t)snprintf(fallback + len, sizeof fallback - len, "%s%s %g", sep, networks[k]->name,
+                                        *(const double *)v);
+            CHECK(len < sizeof fallback);
+        }
+    #line 816 "book/28c-mnistnet.nw"
+    }
     if (fallback[0] == '\0' && f->unset)
         snprintf(fallback, sizeof fallback, "default %s", f->unset);
     if (range[0] || fallback[0])
         fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
 }
-#line 690 "book/28c-mnistnet.nw"
+#line 741 "book/28c-mnistnet.nw"
 static int column(int used, int width)
 {
     return used < width ? width - used : 1;
@@ -147,7 +169,7 @@ static void usage(FILE *out)
     }
     fprintf(out, "\noptions, the commands that take them, and what they set:\n");
     for (int j = 0; j < NFLAGS; j++) {
-        #line 719 "book/28c-mnistnet.nw"
+        #line 770 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
         fprintf(out, "%*s", column(w, 26), "");
@@ -155,14 +177,14 @@ static void usage(FILE *out)
         for (int k = 0; k < NCOMMANDS; k++)
             if (f->commands & commands[k].command)
                 w += fprintf(out, "%s%s", w > 0 ? " " : "", commands[k].name);
-        fprintf(out, "%*s%s", column(w, 16), "", f->help);
+        fprintf(out, "%*s%s", column(w, 24), "", f->help);
         describe_value(out, f, &given);
         fprintf(out, "\n");
-    #line 713 "book/28c-mnistnet.nw"
+    #line 764 "book/28c-mnistnet.nw"
     }
-    fprintf(out, "  %-24s%-16s%s\n", "--help", "", "print this help");
+    fprintf(out, "  %-24s%-24s%s\n", "--help", "", "print this help");
 }
-#line 568 "book/28c-mnistnet.nw"
+#line 600 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
 {
     size_t len = strcspn(arg, "=");
@@ -171,7 +193,14 @@ static const Flag *flag_named(const char *arg)
             return &flags[k];
     return NULL;
 }
-#line 611 "book/28c-mnistnet.nw"
+#line 564 "book/28c-mnistnet.nw"
+static int given(const Options *o, const char *name)
+{
+    const Flag *f = flag_named(name);
+    CHECK(f != NULL);
+    return (o->given >> (f - flags) & 1u) != 0;
+}
+#line 644 "book/28c-mnistnet.nw"
 static void read_value(Options *o, const Flag *f, const char *v)
 {
     void *at = (char *)o + f->at;
@@ -183,9 +212,9 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     case FLAG_ARCH:
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
-            cli_usage_error("%s: '%s' is not a network (main, small)", f->name, v);
+            cli_usage_error("%s: '%s' is not a network (main, small or tiny)", f->name, v);
         break;
-    #line 638 "book/28c-mnistnet.nw"
+    #line 671 "book/28c-mnistnet.nw"
     case FLAG_INT:
     case FLAG_UINT64:
         if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
@@ -200,7 +229,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
             cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
         *(int *)at = (int)n;
         break;
-    #line 625 "book/28c-mnistnet.nw"
+    #line 658 "book/28c-mnistnet.nw"
     case FLAG_REAL:
         if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
             cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
@@ -211,7 +240,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     }
 }
-#line 587 "book/28c-mnistnet.nw"
+#line 619 "book/28c-mnistnet.nw"
 static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
 {
     const char *v = NULL;
@@ -223,22 +252,23 @@ static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char
         cli_usage_error("'%s' is not an option of '%s'", argv[*i], cmd);
     if (f->sets_up_run && o->setting == NULL)
         o->setting = f->name;
+    o->given |= 1u << (f - flags);
     if (f->kind != FLAG_OFF)
         cli_flag(argc, argv, i, f->name, &v);
     read_value(o, f, v);
 }
-#line 523 "book/28c-mnistnet.nw"
+#line 529 "book/28c-mnistnet.nw"
 static Options read_options(int argc, char **argv)
 {
     Options o = options_start();
     const char *cmd = argv[1];
-    #line 544 "book/28c-mnistnet.nw"
+    #line 576 "book/28c-mnistnet.nw"
     for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             o.command = commands[k].command;
     if (o.command == 0)
         cli_usage_error("unknown command '%s'", cmd);
-    #line 528 "book/28c-mnistnet.nw"
+    #line 534 "book/28c-mnistnet.nw"
     for (int i = 2; i < argc; i++) {
         const Flag *f = flag_named(argv[i]);
         if (f == NULL && o.command == CMD_PREDICT && argv[i][0] != '-' && o.image == NULL)
@@ -246,7 +276,14 @@ static Options read_options(int argc, char **argv)
         else
             read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 662 "book/28c-mnistnet.nw"
+    #line 555 "book/28c-mnistnet.nw"
+    CHECK(NFLAGS <= (int)(sizeof o.given * CHAR_BIT));
+    TrainConfig recipe = train_recipe(o.config.arch);
+    if (!given(&o, "--batch"))
+        o.config.batch = recipe.batch;
+    if (!given(&o, "--lr"))
+        o.config.lr_max = recipe.lr_max;
+    #line 695 "book/28c-mnistnet.nw"
     for (int k = 0; k < NFLAGS; k++) {
         if ((flags[k].needed_by & o.command) == 0)
             continue;
@@ -261,10 +298,10 @@ static Options read_options(int argc, char **argv)
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 536 "book/28c-mnistnet.nw"
+    #line 543 "book/28c-mnistnet.nw"
     return o;
 }
-#line 552 "book/28c-mnistnet.nw"
+#line 584 "book/28c-mnistnet.nw"
 static void refuse_missing_command(void)
 {
     char list[128] = "";
@@ -276,7 +313,7 @@ static void refuse_missing_command(void)
     }
     cli_usage_error("missing command: %s", list);
 }
-#line 73 "book/28c-mnistnet.nw"
+#line 74 "book/28c-mnistnet.nw"
 static int cmd_summary(const Options *o)
 {
     Net *net = net_create(o->config.arch, 1);
@@ -284,7 +321,7 @@ static int cmd_summary(const Options *o)
     net_free(net);
     return 0;
 }
-#line 134 "book/28c-mnistnet.nw"
+#line 135 "book/28c-mnistnet.nw"
 static void load_split(Mnist *set, const char *dir, const char *split, int limit)
 {
     char err[512];
@@ -295,7 +332,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 213 "book/28c-mnistnet.nw"
+#line 214 "book/28c-mnistnet.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -304,7 +341,7 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 232 "book/28c-mnistnet.nw"
+#line 233 "book/28c-mnistnet.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
     const EpochLog *log = s->log;
@@ -317,7 +354,7 @@ static int write_log(const Options *o, const TrainState *s)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     if (cli_output_commit(&out) != 0)
         return -1;
-    #line 256 "book/28c-mnistnet.nw"
+    #line 257 "book/28c-mnistnet.nw"
     const TrainConfig *c = &s->config;
     char meta[4096];
     if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
@@ -333,7 +370,7 @@ static int write_log(const Options *o, const TrainState *s)
             "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
     return cli_output_commit(&out);
-#line 245 "book/28c-mnistnet.nw"
+#line 246 "book/28c-mnistnet.nw"
 }
 #line 541 "book/28b-checkpoints.nw"
 static volatile sig_atomic_t stop_signal = 0;
@@ -417,7 +454,7 @@ static int stop_run(const Options *o, const Net *net, const TrainState *s)
     }
     return 128 + stop_signal;
 }
-#line 107 "book/28c-mnistnet.nw"
+#line 108 "book/28c-mnistnet.nw"
 static int cmd_train(Options *o)
 {
     Mnist train, test;
@@ -426,7 +463,7 @@ static int cmd_train(Options *o)
     const TrainConfig *c = &s.config;
     int *labels = xmalloc(sizeof(int) * c->batch), *eval_index = xmalloc(sizeof(int) * c->batch);
     int status = 0;
-    #line 151 "book/28c-mnistnet.nw"
+    #line 152 "book/28c-mnistnet.nw"
     const char *outputs[2] = { o->log, o->save };
     for (int k = 0; k < 2 && status == 0; k++) {
         CliOutput probe;
@@ -435,9 +472,9 @@ static int cmd_train(Options *o)
         else if (outputs[k])
             cli_output_abandon(&probe);
     }
-    #line 116 "book/28c-mnistnet.nw"
+    #line 117 "book/28c-mnistnet.nw"
     catch_signals();
-    #line 162 "book/28c-mnistnet.nw"
+    #line 163 "book/28c-mnistnet.nw"
     if (status == 0 && o->resume)
         printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
                c->epochs, s.batch);
@@ -447,10 +484,10 @@ static int cmd_train(Options *o)
                c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
                omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
     fflush(stdout);
-    #line 118 "book/28c-mnistnet.nw"
+    #line 119 "book/28c-mnistnet.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
-        #line 177 "book/28c-mnistnet.nw"
+        #line 178 "book/28c-mnistnet.nw"
         EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
                                     &stop_signal);
         if (isatty(STDERR_FILENO))
@@ -463,7 +500,7 @@ static int cmd_train(Options *o)
             fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
                     "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
                     r.bad_batch, c->lr_max, saved);
-            #line 183 "book/28c-mnistnet.nw"
+            #line 184 "book/28c-mnistnet.nw"
             status = 1;
             break;
         }
@@ -471,7 +508,7 @@ static int cmd_train(Options *o)
             status = stop_run(o, net, &s);
             break;
         }
-        #line 196 "book/28c-mnistnet.nw"
+        #line 197 "book/28c-mnistnet.nw"
         EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
         printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
                s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
@@ -481,16 +518,16 @@ static int cmd_train(Options *o)
         if ((o->log && write_log(o, &s) != 0)
             || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
             status = 1;
-        #line 191 "book/28c-mnistnet.nw"
+        #line 192 "book/28c-mnistnet.nw"
         if (stop_signal && s.epoch < c->epochs)
             status = stop_run(o, net, &s);
-    #line 121 "book/28c-mnistnet.nw"
+    #line 122 "book/28c-mnistnet.nw"
     }
     net_free(net), free(labels), free(eval_index), train_state_free(&s);
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 310 "book/28c-mnistnet.nw"
+#line 311 "book/28c-mnistnet.nw"
 static int write_confusion(CliOutput *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
@@ -502,7 +539,7 @@ static int write_confusion(CliOutput *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 284 "book/28c-mnistnet.nw"
+#line 285 "book/28c-mnistnet.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -526,7 +563,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 330 "book/28c-mnistnet.nw"
+#line 331 "book/28c-mnistnet.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -541,15 +578,15 @@ static int cmd_predict(const Options *o)
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
     net_forward(net, &label, 1, MODE_EVAL, NULL);
-    #line 351 "book/28c-mnistnet.nw"
+    #line 352 "book/28c-mnistnet.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)
         printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-    #line 345 "book/28c-mnistnet.nw"
+    #line 346 "book/28c-mnistnet.nw"
     net_free(net);
     return 0;
 }
-#line 364 "book/28c-mnistnet.nw"
+#line 365 "book/28c-mnistnet.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;
@@ -560,7 +597,7 @@ static int cmd_schedule(const Options *o)
         printf("%ld,%.5f,%.8g\n", t, (double)t / per_epoch, train_lr(c, t, total));
     return 0;
 }
-#line 49 "book/28c-mnistnet.nw"
+#line 50 "book/28c-mnistnet.nw"
 int main(int argc, char **argv)
 {
     cli_program = "mnistnet";
