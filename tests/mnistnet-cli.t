@@ -48,7 +48,7 @@ while [ ! -s "$tmp/ck.model" ] && [ $tries -lt 1200 ]; do sleep 0.05; tries=$((t
 kill -TERM $pid; wait $pid
 np=$(od -An -t u8 -j 544 -N 8 "$tmp/ck.model" | tr -d ' '); ns=$(od -An -t u8 -j 552 -N 8 "$tmp/ck.model" | tr -d ' ')
 state=$((568 + 4 * (np + ns) + 4 * np))  # the StateRecord, after the numbers and the velocity
-spoil ck.model ck-epoch.model $((state + 16 * 8)) '\210\23\0\0\0\0\0\0'    # epoch 5000 of 1000
+spoil ck.model ck-epoch.model $((state + 17 * 8)) '\210\23\0\0\0\0\0\0'    # epoch 5000 of 1000
 spoil ck.model ck-lr.model $((state + 6 * 8)) '\0\0\0\0\0\0\370\177'       # lr_max NaN
 head -c 2000 "$tmp/ck.model" >"$tmp/ck-short.model"
 bad_set fake2; printf '\1' | dd of="$tmp/fake2/train-labels-idx1-ubyte" bs=1 seek=8 conv=notrunc 2>/dev/null
@@ -74,6 +74,9 @@ done <<TABLE
 2|train --data $tmp --lr 1e9|--lr: '1e9' is not a number in (0, 10]
 2|train --data $tmp --seed -3|--seed: '-3' is not a whole number
 2|train --data $tmp --threads 0|--threads: '0' is not a whole number
+2|train --data $tmp --label-smoothing 1|--label-smoothing: '1' is not a number in \[0, 1)
+2|train --data $tmp --label-smoothing -0.1|--label-smoothing: '-0.1' is not a number in \[0, 1)
+2|train --data $tmp --label-smoothing nan|--label-smoothing: 'nan' is not a number in \[0, 1)
 2|train --data $tmp --arch huge|--arch: 'huge' is not a network
 2|train --data $tmp --bogus|'--bogus' is not an option of 'train'
 2|eval --data $tmp --epochs 3 --model x|'--epochs' is not an option of 'eval'
@@ -157,6 +160,7 @@ done <<RUNS
 --arch main|--arch main --epochs 1 --batch 128 --lr 0.2
 --arch tiny|--arch tiny --epochs 1 --batch 64 --lr 0.1
 --batch 32 --arch tiny|--arch tiny --epochs 1 --batch 32 --lr 0.1
+--arch tiny --label-smoothing 0.1|--arch tiny --epochs 1 --batch 64 --lr 0.1 --label-smoothing 0.1
 RUNS
 bad_set locked; chmod 000 "$tmp/locked/train-images-idx3-ubyte"
 if [ -r "$tmp/locked/train-images-idx3-ubyte" ]; then

@@ -1,4 +1,4 @@
-#line 613 "book/24-loss-and-sgd.nw"
+#line 733 "book/24-loss-and-sgd.nw"
 #include <math.h>
 #include "training/sgd.h"
 #include "tap.h"
@@ -15,7 +15,7 @@ static void one_weight(real *w, real *v, int steps, double wd, int nesterov)
 int main(void)
 {
     real w, v;
-    #line 638 "book/24-loss-and-sgd.nw"
+    #line 758 "book/24-loss-and-sgd.nw"
     one_weight(&w, &v, 1, 0, 0);
     tap_ok(fabs(w - 0.95) < 1e-6 && fabs(v - 0.5) < 1e-6, "momentum, step 1: w %.6f v %.6f (expected 0.95, 0.5)", w, v);
     one_weight(&w, &v, 2, 0, 0);
@@ -24,7 +24,7 @@ int main(void)
     tap_ok(fabs(w - 0.905) < 1e-6, "Nesterov, step 1: w %.6f (expected 0.905)", w);
     one_weight(&w, &v, 1, 0.1, 0);
     tap_ok(fabs(w - 0.94) < 1e-6 && fabs(v - 0.6) < 1e-6, "weight decay 0.1, step 1: w %.6f v %.6f (expected 0.94, 0.6)", w, v);
-    #line 649 "book/24-loss-and-sgd.nw"
+    #line 769 "book/24-loss-and-sgd.nw"
     double lr0 = lr_onecycle(0, 100, 0.4, 0.25, 25, 1e4);
     double lr12 = lr_onecycle(12, 100, 0.4, 0.25, 25, 1e4);
     double lr24 = lr_onecycle(24, 100, 0.4, 0.25, 25, 1e4);
@@ -42,7 +42,7 @@ int main(void)
             down &= b < a;
     }
     tap_ok(up && down, "one-cycle rises strictly to step 24 and falls strictly after it");
-    #line 631 "book/24-loss-and-sgd.nw"
+    #line 751 "book/24-loss-and-sgd.nw"
     tap_ok(fabs(lr_step(2, 0.1, 3, 0.1) - 0.1) < 1e-15 && fabs(lr_step(3, 0.1, 3, 0.1) - 0.01) < 1e-15,
            "step schedule: %g in epoch 2, %g in epoch 3 (expected 0.1, 0.01)", lr_step(2, 0.1, 3, 0.1), lr_step(3, 0.1, 3, 0.1));
     return tap_done();

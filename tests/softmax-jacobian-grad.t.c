@@ -1,15 +1,15 @@
-#line 299 "book/24-loss-and-sgd.nw"
+#line 419 "book/24-loss-and-sgd.nw"
 #include "gradcheck.h"
 #include "layers/loss.h"
 enum { K = 10 };
-#line 323 "book/24-loss-and-sgd.nw"
+#line 443 "book/24-loss-and-sgd.nw"
 static void log_probs(real *logp, const real *z)
 {
     int label = 0;
     logsoftmax_nll_forward(logp, z, &label, 1, K);
 }
 
-#line 304 "book/24-loss-and-sgd.nw"
+#line 424 "book/24-loss-and-sgd.nw"
 int main(void)
 {
     Rng rng;
@@ -22,7 +22,7 @@ int main(void)
     for (int k = 0; k < K; k++)
         p[k] = exp(logp[k]);
     logsoftmax_nll_backward(dz, logp, &t, 1, K);
-    #line 334 "book/24-loss-and-sgd.nw"
+    #line 454 "book/24-loss-and-sgd.nw"
     double worst_p = 0, worst_logp = 0;
     for (int j = 0; j < K; j++) {
         real saved = z[j], lp[4][K];
@@ -41,7 +41,7 @@ int main(void)
     }
     tap_ok(worst_p < 1e-9, "dp/dz = diag(p) - p p^T: max difference from central differences %.1e over %dx%d entries", worst_p, K, K);
     tap_ok(worst_logp < 1e-9, "dlog p/dz = I - 1 p^T: max difference from central differences %.1e over %dx%d entries", worst_logp, K, K);
-    #line 355 "book/24-loss-and-sgd.nw"
+    #line 475 "book/24-loss-and-sgd.nw"
     double worst_logp_chain = 0, worst_p_chain = 0;
     for (int j = 0; j < K; j++) {
         double via_logp = 0, via_p = 0;
@@ -54,6 +54,6 @@ int main(void)
     }
     tap_ok(worst_logp_chain < 1e-14, "(I - 1 p^T)^T (-e_t) = the library's dl/dz = p - e_t (max difference %.1e)", worst_logp_chain);
     tap_ok(worst_p_chain < 1e-14, "(diag(p) - p p^T)^T (-e_t / p_t) = the library's dl/dz (max difference %.1e)", worst_p_chain);
-    #line 318 "book/24-loss-and-sgd.nw"
+    #line 438 "book/24-loss-and-sgd.nw"
     return tap_done();
 }

@@ -41,3 +41,28 @@ void logsoftmax_nll_backward(real *dlogits, const real *logp, const int *labels,
         }
     }
 }
+#line 256 "book/24-loss-and-sgd.nw"
+double logsoftmax_smoothed_forward(real *logp, const real *logits, const int *labels, int N, int K, double eps)
+{
+    /* logits (N,K), labels (N) -> logp (N,K); returns the mean smoothed loss */
+    CHECK(eps >= 0 && eps < 1);
+    double nll = logsoftmax_nll_forward(logp, logits, labels, N, K);
+    double uniform = 0;
+    for (size_t i = 0; i < (size_t)N * K; i++)
+        uniform -= logp[i];
+    return (1 - eps) * nll + eps * uniform / ((double)N * K);
+}
+
+void logsoftmax_smoothed_backward(real *dlogits, const real *logp, const int *labels, int N, int K, double eps)
+{
+    /* logp (N,K), labels (N) -> dlogits += (N,K) */
+    CHECK(dlogits != NULL && logp != NULL && labels != NULL && N > 0 && K > 0 && eps >= 0 && eps < 1);
+    for (int n = 0; n < N; n++) {
+        CHECK(labels[n] >= 0 && labels[n] < K);
+        for (int k = 0; k < K; k++) {
+            size_t at = (size_t)n * K + k;
+            double q = (1 - eps) * (k == labels[n]) + eps / K;
+            dlogits[at] += (real)((exp(logp[at]) - q) / N);
+        }
+    }
+}

@@ -40,7 +40,7 @@ typedef struct {
     int *argmax;              /* (N,K,Ho,Wo) max-pool: offsets into the input; else NULL */
 #line 261 "book/27-network.nw"
 } Layer;
-#line 735 "book/27-network.nw"
+#line 740 "book/27-network.nw"
 /* the layer chapters' kernels; the im2col + GEMM convolution; that plus the fused batch norm and ReLU */
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
@@ -48,7 +48,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 847 "book/27-network.nw"
+#line 852 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
@@ -71,6 +71,7 @@ typedef struct {
     size_t narena;
     real *input;                        /* (N,1,28,28) in the arena: the caller fills it */
     real *logp;                         /* (N,10) log-probabilities of the last forward */
+    double label_smoothing;             /* the loss's epsilon in training, 0 (the plain loss) by default */
     ConvWork work;                      /* scratch of the fast convolution */
     Kernels kernels;                    /* which kernels forward and backward call */
     LayerTimes *times;                  /* NULL, or (nlayers + 1) rows that forward and backward add to */
@@ -80,24 +81,24 @@ typedef struct {
 extern const Architecture arch_main, arch_small, arch_tiny;  /* the book's three networks */
 /* the architecture called name ("main", "small", "tiny"), or NULL */
 const Architecture *arch_find(const char *name);
-#line 327 "book/27-network.nw"
+#line 328 "book/27-network.nw"
 /* a network of arch for batches of up to N images, all arrays zeroed (net_init comes next) */
 Net *net_create(const Architecture *arch, int N);
 /* frees net and everything it owns; net may be NULL */
 void net_free(Net *net);
-#line 484 "book/27-network.nw"
+#line 485 "book/27-network.nw"
 /* Kaiming weights from rng, layer by layer; batch norms the identity; velocity zero */
 void net_init(Net *net, Rng *rng);
-#line 510 "book/27-network.nw"
+#line 511 "book/27-network.nw"
 /* trainable numbers of L: its convolution weights, plus gamma and beta with bn_relu */
 size_t net_layer_params(const Layer *L);
-#line 530 "book/27-network.nw"
+#line 531 "book/27-network.nw"
 /* writes net's layer table to out: CSV with a header line, one row per layer, a total row */
 void net_summary(FILE *out, const Net *net);
-#line 564 "book/27-network.nw"
+#line 568 "book/27-network.nw"
 /* input (n,1,28,28), n <= N, through every layer: writes logp (n,10), returns the mean loss; rng: dropout's */
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 627 "book/27-network.nw"
+#line 632 "book/27-network.nw"
 /* after net_forward on this batch: grads (nparams) = dL/dparams; zeroes them, and the d tensors it adds to */
 void net_backward(Net *net, const int *labels, int n);
 #line 112 "book/27-network.nw"

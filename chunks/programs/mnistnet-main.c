@@ -12,7 +12,7 @@
 #include "base/cli.h"
 #include "data/pgm.h"
 #include "training/train.h"
-#line 389 "book/28c-mnistnet.nw"
+#line 392 "book/28c-mnistnet.nw"
 typedef enum { CMD_SUMMARY = 1, CMD_TRAIN = 2, CMD_EVAL = 4, CMD_PREDICT = 8, CMD_SCHEDULE = 16 } Command;
 
 typedef struct {
@@ -28,8 +28,8 @@ static Options options_start(void)
 {
     return (Options){ .config = train_defaults() };
 }
-#line 434 "book/28c-mnistnet.nw"
-typedef enum { FLAG_TEXT, FLAG_ARCH, FLAG_INT, FLAG_UINT64, FLAG_COUNT, FLAG_REAL, FLAG_OFF } FlagKind;
+#line 439 "book/28c-mnistnet.nw"
+typedef enum { FLAG_TEXT, FLAG_ARCH, FLAG_INT, FLAG_UINT64, FLAG_COUNT, FLAG_REAL, FLAG_FRACTION, FLAG_OFF } FlagKind;
 
 typedef struct {
     const char *name, *value;
@@ -40,7 +40,7 @@ typedef struct {
     size_t at;
     const char *unset, *help;
 } Flag;
-#line 451 "book/28c-mnistnet.nw"
+#line 456 "book/28c-mnistnet.nw"
 static const struct {
     Command command;
     const char *name, *operand, *help;
@@ -54,7 +54,7 @@ static const struct {
       .help = "the learning rate of every step (one-cycle), as CSV" },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-#line 473 "book/28c-mnistnet.nw"
+#line 478 "book/28c-mnistnet.nw"
 static const Flag flags[] = {
     { .name = "--arch", .value = "main|small|tiny", .kind = FLAG_ARCH,
       .commands = CMD_SUMMARY | CMD_TRAIN | CMD_SCHEDULE,
@@ -72,6 +72,9 @@ static const Flag flags[] = {
     { .name = "--lr", .value = "LR", .kind = FLAG_REAL, .lo = 0, .hi = 10,
       .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.lr_max),
       .per_network = 1, .help = "peak learning rate" },
+    { .name = "--label-smoothing", .value = "EPS", .kind = FLAG_FRACTION, .commands = CMD_TRAIN,
+      .sets_up_run = 1, .at = offsetof(Options, config.label_smoothing),
+      .help = "train against (1-EPS) one-hot + EPS/10" },
     { .name = "--seed", .value = "S", .kind = FLAG_UINT64, .lo = 0, .hi = 2147483647L,
       .commands = CMD_TRAIN, .sets_up_run = 1, .at = offsetof(Options, config.seed), .help = "random seed" },
     { .name = "--threads", .value = "T", .kind = FLAG_INT, .lo = 1, .hi = 256,
@@ -97,7 +100,7 @@ static const Flag flags[] = {
       .help = "use only the first N test images" },
 };
 enum { NFLAGS = sizeof flags / sizeof flags[0] };
-#line 790 "book/28c-mnistnet.nw"
+#line 803 "book/28c-mnistnet.nw"
 static void describe_value(FILE *out, const Flag *f, const Options *given)
 {
     const void *at = (const char *)given + f->at;
@@ -116,6 +119,10 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
         snprintf(range, sizeof range, "%ld < %s <= %ld", f->lo, f->value, f->hi);
         snprintf(fallback, sizeof fallback, "default %g", *(const double *)at);
         break;
+    case FLAG_FRACTION:
+        snprintf(range, sizeof range, "0 <= %s < 1", f->value);
+        snprintf(fallback, sizeof fallback, "default %g", *(const double *)at);
+        break;
     case FLAG_ARCH:
         snprintf(fallback, sizeof fallback, "default %s", (*(const Architecture *const *)at)->name);
         break;
@@ -123,7 +130,7 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
         break;
     }
     if (f->per_network) {
-        #line 722 "book/28c-mnistnet.nw"
+        #line 735 "book/28c-mnistnet.nw"
         static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny };
         size_t len = (size_t)snprintf(fallback, sizeof fallback, "default");
         for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
@@ -139,14 +146,14 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
                                         *(const double *)v);
             CHECK(len < sizeof fallback);
         }
-    #line 816 "book/28c-mnistnet.nw"
+    #line 833 "book/28c-mnistnet.nw"
     }
     if (fallback[0] == '\0' && f->unset)
         snprintf(fallback, sizeof fallback, "default %s", f->unset);
     if (range[0] || fallback[0])
         fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
 }
-#line 741 "book/28c-mnistnet.nw"
+#line 754 "book/28c-mnistnet.nw"
 static int column(int used, int width)
 {
     return used < width ? width - used : 1;
@@ -169,7 +176,7 @@ static void usage(FILE *out)
     }
     fprintf(out, "\noptions, the commands that take them, and what they set:\n");
     for (int j = 0; j < NFLAGS; j++) {
-        #line 770 "book/28c-mnistnet.nw"
+        #line 783 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
         fprintf(out, "%*s", column(w, 26), "");
@@ -180,11 +187,11 @@ static void usage(FILE *out)
         fprintf(out, "%*s%s", column(w, 24), "", f->help);
         describe_value(out, f, &given);
         fprintf(out, "\n");
-    #line 764 "book/28c-mnistnet.nw"
+    #line 777 "book/28c-mnistnet.nw"
     }
     fprintf(out, "  %-24s%-24s%s\n", "--help", "", "print this help");
 }
-#line 600 "book/28c-mnistnet.nw"
+#line 608 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
 {
     size_t len = strcspn(arg, "=");
@@ -193,14 +200,14 @@ static const Flag *flag_named(const char *arg)
             return &flags[k];
     return NULL;
 }
-#line 564 "book/28c-mnistnet.nw"
+#line 572 "book/28c-mnistnet.nw"
 static int given(const Options *o, const char *name)
 {
     const Flag *f = flag_named(name);
     CHECK(f != NULL);
     return (o->given >> (f - flags) & 1u) != 0;
 }
-#line 644 "book/28c-mnistnet.nw"
+#line 652 "book/28c-mnistnet.nw"
 static void read_value(Options *o, const Flag *f, const char *v)
 {
     void *at = (char *)o + f->at;
@@ -214,7 +221,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
             cli_usage_error("%s: '%s' is not a network (main, small or tiny)", f->name, v);
         break;
-    #line 671 "book/28c-mnistnet.nw"
+    #line 684 "book/28c-mnistnet.nw"
     case FLAG_INT:
     case FLAG_UINT64:
         if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
@@ -229,10 +236,15 @@ static void read_value(Options *o, const Flag *f, const char *v)
             cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
         *(int *)at = (int)n;
         break;
-    #line 658 "book/28c-mnistnet.nw"
+    #line 666 "book/28c-mnistnet.nw"
     case FLAG_REAL:
         if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
             cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
+        *(double *)at = x;
+        break;
+    case FLAG_FRACTION:
+        if (cli_parse_double(v, &x) != 0 || !(x >= 0 && x < 1))
+            cli_usage_error("%s: '%s' is not a number in [0, 1)", f->name, v);
         *(double *)at = x;
         break;
     case FLAG_OFF:
@@ -240,7 +252,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     }
 }
-#line 619 "book/28c-mnistnet.nw"
+#line 627 "book/28c-mnistnet.nw"
 static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
 {
     const char *v = NULL;
@@ -257,18 +269,18 @@ static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char
         cli_flag(argc, argv, i, f->name, &v);
     read_value(o, f, v);
 }
-#line 529 "book/28c-mnistnet.nw"
+#line 537 "book/28c-mnistnet.nw"
 static Options read_options(int argc, char **argv)
 {
     Options o = options_start();
     const char *cmd = argv[1];
-    #line 576 "book/28c-mnistnet.nw"
+    #line 584 "book/28c-mnistnet.nw"
     for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             o.command = commands[k].command;
     if (o.command == 0)
         cli_usage_error("unknown command '%s'", cmd);
-    #line 534 "book/28c-mnistnet.nw"
+    #line 542 "book/28c-mnistnet.nw"
     for (int i = 2; i < argc; i++) {
         const Flag *f = flag_named(argv[i]);
         if (f == NULL && o.command == CMD_PREDICT && argv[i][0] != '-' && o.image == NULL)
@@ -276,14 +288,14 @@ static Options read_options(int argc, char **argv)
         else
             read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 555 "book/28c-mnistnet.nw"
+    #line 563 "book/28c-mnistnet.nw"
     CHECK(NFLAGS <= (int)(sizeof o.given * CHAR_BIT));
     TrainConfig recipe = train_recipe(o.config.arch);
     if (!given(&o, "--batch"))
         o.config.batch = recipe.batch;
     if (!given(&o, "--lr"))
         o.config.lr_max = recipe.lr_max;
-    #line 695 "book/28c-mnistnet.nw"
+    #line 708 "book/28c-mnistnet.nw"
     for (int k = 0; k < NFLAGS; k++) {
         if ((flags[k].needed_by & o.command) == 0)
             continue;
@@ -298,10 +310,10 @@ static Options read_options(int argc, char **argv)
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 543 "book/28c-mnistnet.nw"
+    #line 551 "book/28c-mnistnet.nw"
     return o;
 }
-#line 584 "book/28c-mnistnet.nw"
+#line 592 "book/28c-mnistnet.nw"
 static void refuse_missing_command(void)
 {
     char list[128] = "";
@@ -363,16 +375,19 @@ static int write_log(const Options *o, const TrainState *s)
     }
     if (cli_output_open(&out, meta) != 0)
         return -1;
-    fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g --seed %llu "
-            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+    char smoothing[64] = "";
+    if (c->label_smoothing > 0)
+        snprintf(smoothing, sizeof smoothing, " --label-smoothing %g", c->label_smoothing);
+    fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g%s --seed %llu "
+            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max, smoothing,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
-    fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nseed %llu\nthreads %d\naugment %s\n"
-            "train_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+    fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nlabel_smoothing %g\nseed %llu\nthreads %d\n"
+            "augment %s\ntrain_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max, c->label_smoothing,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
     return cli_output_commit(&out);
 #line 246 "book/28c-mnistnet.nw"
 }
-#line 541 "book/28b-checkpoints.nw"
+#line 544 "book/28b-checkpoints.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -390,7 +405,7 @@ static void catch_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 }
-#line 605 "book/28b-checkpoints.nw"
+#line 608 "book/28b-checkpoints.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -408,7 +423,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    #line 636 "book/28b-checkpoints.nw"
+    #line 639 "book/28b-checkpoints.nw"
     load_split(train, o->data, "train", s->config.train_limit);
     load_split(test, o->data, "t10k", s->config.test_limit);
     if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -416,13 +431,13 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
                 "labels differ)\n", o->data, o->resume);
         exit(1);
     }
-    #line 646 "book/28b-checkpoints.nw"
+    #line 649 "book/28b-checkpoints.nw"
     if (o->threads == 0)
         omp_set_num_threads(s->threads);
     else if (o->threads != s->threads)
         printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
                "last digits from an uninterrupted run\n", s->threads, o->threads);
-    #line 624 "book/28b-checkpoints.nw"
+    #line 627 "book/28b-checkpoints.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -432,7 +447,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         o->save = o->resume;
     return net;
 }
-#line 565 "book/28b-checkpoints.nw"
+#line 568 "book/28b-checkpoints.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -479,10 +494,10 @@ static int cmd_train(Options *o)
         printf("# resuming %s: %d of %d epochs done, %ld batches into the next\n", o->resume, s.epoch,
                c->epochs, s.batch);
     if (status == 0)
-        printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, seed %llu, "
-               "%d threads, %d train / %d test images, augmentation %s\n",
-               c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, (unsigned long long)c->seed,
-               omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
+        printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, label smoothing %g, "
+               "seed %llu, %d threads, %d train / %d test images, augmentation %s\n",
+               c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, c->label_smoothing,
+               (unsigned long long)c->seed, omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
     fflush(stdout);
     #line 119 "book/28c-mnistnet.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
@@ -493,7 +508,7 @@ static int cmd_train(Options *o)
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\r%78s\r", "");
         if (r.status == EPOCH_DIVERGED) {
-            #line 683 "book/28b-checkpoints.nw"
+            #line 686 "book/28b-checkpoints.nw"
             char saved[600] = "";
             if (o->save && s.epoch > 0)
                 snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
@@ -527,7 +542,7 @@ static int cmd_train(Options *o)
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 311 "book/28c-mnistnet.nw"
+#line 314 "book/28c-mnistnet.nw"
 static int write_confusion(CliOutput *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
@@ -539,7 +554,7 @@ static int write_confusion(CliOutput *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 285 "book/28c-mnistnet.nw"
+#line 288 "book/28c-mnistnet.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -563,7 +578,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 331 "book/28c-mnistnet.nw"
+#line 334 "book/28c-mnistnet.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -578,15 +593,15 @@ static int cmd_predict(const Options *o)
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
     net_forward(net, &label, 1, MODE_EVAL, NULL);
-    #line 352 "book/28c-mnistnet.nw"
+    #line 355 "book/28c-mnistnet.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)
         printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-    #line 346 "book/28c-mnistnet.nw"
+    #line 349 "book/28c-mnistnet.nw"
     net_free(net);
     return 0;
 }
-#line 365 "book/28c-mnistnet.nw"
+#line 368 "book/28c-mnistnet.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;

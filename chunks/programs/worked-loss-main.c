@@ -37,7 +37,7 @@ int main(void)
         put("worked.loss", "minus_onehot", k, -(k == t));
         put("worked.loss", "dz", k, dz[k]);
     }
-    #line 458 "book/24-loss-and-sgd.nw"
+    #line 578 "book/24-loss-and-sgd.nw"
     real w = 0.5f, v = 0.2f, g = -0.3f;
     double lr = 0.1, momentum = 0.9, weight_decay = 0.01;
     put("worked.loss.sgd", "w0", -1, w);

@@ -1,8 +1,8 @@
-#line 483 "book/24-loss-and-sgd.nw"
+#line 603 "book/24-loss-and-sgd.nw"
 #include <math.h>
 #include "base/check.h"
 #include "training/sgd.h"
-#line 493 "book/24-loss-and-sgd.nw"
+#line 613 "book/24-loss-and-sgd.nw"
 void sgd_step(real *w, real *v, const real *g, size_t n,
               double lr, double momentum, double weight_decay, int nesterov)
 {
@@ -16,18 +16,18 @@ void sgd_step(real *w, real *v, const real *g, size_t n,
         w[i] -= (real)lr * step;
     }
 }
-#line 523 "book/24-loss-and-sgd.nw"
+#line 643 "book/24-loss-and-sgd.nw"
 double lr_step(long epoch, double lr0, long step_size, double gamma)
 {
     CHECK(epoch >= 0 && step_size > 0);
     return lr0 * pow(gamma, (double)(epoch / step_size));
 }
-#line 550 "book/24-loss-and-sgd.nw"
+#line 670 "book/24-loss-and-sgd.nw"
 static double anneal_cos(double start, double end, double tau)
 {
     return end + (start - end) / 2 * (1 + cos(3.141592653589793 * tau));
 }
-#line 560 "book/24-loss-and-sgd.nw"
+#line 680 "book/24-loss-and-sgd.nw"
 double lr_onecycle(long t, long total, double lr_max, double pct_start,
                    double div_start, double div_final)
 {

@@ -7,13 +7,13 @@
 #include "base/check.h"
 #include "training/sgd.h"
 #include "training/train.h"
-#line 153 "book/28b-checkpoints.nw"
+#line 154 "book/28b-checkpoints.nw"
 #include <zlib.h>
 #include "base/cli.h"
-#line 319 "book/28b-checkpoints.nw"
+#line 320 "book/28b-checkpoints.nw"
 #include <errno.h>
 #include <sys/stat.h>
-#line 96 "book/28-training.nw"
+#line 97 "book/28-training.nw"
 TrainConfig train_defaults(void)
 {
     TrainConfig c = {
@@ -23,6 +23,7 @@ TrainConfig train_defaults(void)
         .lr_max = 0.1,
         .momentum = 0.9,
         .weight_decay = 5e-5,
+        .label_smoothing = 0,
         .nesterov = 1,
         .augment = 1,
         .max_degrees = 7.0,
@@ -33,7 +34,7 @@ TrainConfig train_defaults(void)
     };
     return c;
 }
-#line 127 "book/28-training.nw"
+#line 129 "book/28-training.nw"
 TrainConfig train_recipe(const Architecture *arch)
 {
     static const struct {
@@ -54,9 +55,9 @@ TrainConfig train_recipe(const Architecture *arch)
         }
     return c;
 }
-#line 160 "book/28-training.nw"
+#line 162 "book/28-training.nw"
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
-#line 176 "book/28-training.nw"
+#line 178 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode)
 {
@@ -65,7 +66,7 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
     for (int b = 0; b < n; b++) {
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
-        #line 193 "book/28-training.nw"
+        #line 195 "book/28-training.nw"
         if (mode == MODE_TRAIN && c->augment) {
             Rng r;
             rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
@@ -73,13 +74,13 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
         } else {
             augment_none(x, img, MNIST_PIXELS);
         }
-        #line 185 "book/28-training.nw"
+        #line 187 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
     }
 }
-#line 211 "book/28-training.nw"
+#line 213 "book/28-training.nw"
 static void shuffle(int *index, int n, Rng *rng)
 {
     for (int i = n - 1; i > 0; i--) {
@@ -89,14 +90,14 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 239 "book/28-training.nw"
+#line 241 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     if (total_steps < 2)
         return c->lr_max / 25;
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 262 "book/28-training.nw"
+#line 264 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -114,7 +115,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 325 "book/28-training.nw"
+#line 327 "book/28-training.nw"
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
 {
     memset(s, 0, sizeof *s);
@@ -133,14 +134,14 @@ void train_state_free(TrainState *s)
     free(s->index), free(s->log);
     s->index = NULL, s->log = NULL;
 }
-#line 388 "book/28-training.nw"
+#line 390 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 401 "book/28-training.nw"
+#line 403 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -148,13 +149,14 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     EpochResult r = { .status = EPOCH_DONE };
     long batches = (s->n_train + c->batch - 1) / c->batch;
     double t0 = wall_seconds();
+    net->label_smoothing = c->label_smoothing;
     if (s->batch == 0) {
         shuffle(s->index, s->n_train, &s->rng);
         s->loss_sum = 0, s->correct = 0, s->seconds = 0;
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 426 "book/28-training.nw"
+        #line 429 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -168,29 +170,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 415 "book/28-training.nw"
+        #line 418 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 442 "book/28-training.nw"
+        #line 445 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 419 "book/28-training.nw"
+    #line 422 "book/28-training.nw"
     }
-    #line 451 "book/28-training.nw"
+    #line 454 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 421 "book/28-training.nw"
+    #line 424 "book/28-training.nw"
     return r;
 }
-#line 477 "book/28-training.nw"
+#line 480 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -204,13 +206,13 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 499 "book/28-training.nw"
+        #line 502 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 491 "book/28-training.nw"
+    #line 494 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
@@ -248,6 +250,7 @@ static StateRecord state_record(const TrainState *s)
         .weight_decay = c->weight_decay,
         .max_degrees = c->max_degrees,
         .max_shift = c->max_shift,
+        .label_smoothing = c->label_smoothing,
         .seed = c->seed,
         .threads = s->threads,
         .n_train = s->n_train,
@@ -269,19 +272,19 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 156 "book/28b-checkpoints.nw"
+#line 157 "book/28b-checkpoints.nw"
 static void put(CliOutput *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 170 "book/28b-checkpoints.nw"
+#line 171 "book/28b-checkpoints.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, "BPBHMDL1", 8);
-    h.version = 2, h.real_size = sizeof(real);
+    h.version = 3, h.real_size = sizeof(real);
     snprintf(h.arch, sizeof h.arch, "%s", net->arch->name);
     net_layout(h.layout, sizeof h.layout, net);
     h.nparams = net->nparams, h.nstats = net->nstats;
@@ -294,7 +297,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        #line 201 "book/28b-checkpoints.nw"
+        #line 202 "book/28b-checkpoints.nw"
         StateRecord rec = state_record(s);
         put(&o, &crc, net->velocity, net->nparams * sizeof(real));
         put(&o, &crc, &rec, sizeof rec);
@@ -304,13 +307,13 @@ int model_save(const Net *net, const TrainState *s, const char *path)
             double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
             put(&o, &crc, row, sizeof row);
         }
-    #line 189 "book/28b-checkpoints.nw"
+    #line 190 "book/28b-checkpoints.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 322 "book/28b-checkpoints.nw"
+#line 323 "book/28b-checkpoints.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -322,13 +325,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 348 "book/28b-checkpoints.nw"
+    #line 349 "book/28b-checkpoints.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 334 "book/28b-checkpoints.nw"
+    #line 335 "book/28b-checkpoints.nw"
     *size = (size_t)st.st_size;
     *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
@@ -340,7 +343,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 360 "book/28b-checkpoints.nw"
+#line 361 "book/28b-checkpoints.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -348,8 +351,8 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
     if (size < sizeof *h + 4)
         return "truncated: shorter than a model header";
     memcpy(h, buf, sizeof *h);
-    if (h->version != 2)
-        return "unsupported model format version (this mnistnet reads version 2; train the model again)";
+    if (h->version != 3)
+        return "unsupported model format version (this mnistnet reads version 3; train the model again)";
     if (h->real_size != sizeof(real))
         return "model stores numbers of another size";
     if (h->nparams > MODEL_MAX_BYTES || h->nstats > MODEL_MAX_BYTES || h->state_bytes > MODEL_MAX_BYTES)
@@ -359,15 +362,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 384 "book/28b-checkpoints.nw"
+    #line 385 "book/28b-checkpoints.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 379 "book/28b-checkpoints.nw"
+    #line 380 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 391 "book/28b-checkpoints.nw"
+#line 392 "book/28b-checkpoints.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -383,7 +386,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 422 "book/28b-checkpoints.nw"
+#line 423 "book/28b-checkpoints.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -393,7 +396,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 439 "book/28b-checkpoints.nw"
+    #line 440 "book/28b-checkpoints.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -403,7 +406,8 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         || (r.nesterov != 0 && r.nesterov != 1) || (r.augment != 0 && r.augment != 1)
         || !(r.lr_max > 0 && r.lr_max <= 10) || !(r.momentum >= 0 && r.momentum < 1)
         || !(r.weight_decay >= 0 && r.weight_decay < 1) || !(r.max_degrees >= 0 && r.max_degrees <= 180)
-        || !(r.max_shift >= 0 && r.max_shift <= 28) || r.seed > 2147483647u)
+        || !(r.max_shift >= 0 && r.max_shift <= 28) || !(r.label_smoothing >= 0 && r.label_smoothing < 1)
+        || r.seed > 2147483647u)
         return "training state holds settings out of range";
     if (r.epoch < 0 || r.epoch > r.epochs || r.batch_done < 0 || r.batch_done >= batches
         || (r.epoch == r.epochs && r.batch_done != 0) || r.step != r.epoch * batches + r.batch_done
@@ -412,7 +416,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 460 "book/28b-checkpoints.nw"
+    #line 462 "book/28b-checkpoints.nw"
     memset(s, 0, sizeof *s);
     s->config = (TrainConfig){
         .arch = net->arch,
@@ -425,6 +429,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         .augment = (int)r.augment,
         .max_degrees = r.max_degrees,
         .max_shift = r.max_shift,
+        .label_smoothing = r.label_smoothing,
         .seed = r.seed,
         .train_limit = (int)r.train_limit,
         .test_limit = (int)r.test_limit,
@@ -434,7 +439,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 488 "book/28b-checkpoints.nw"
+    #line 491 "book/28b-checkpoints.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
     s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
     s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
@@ -460,10 +465,10 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 434 "book/28b-checkpoints.nw"
+    #line 435 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 272 "book/28b-checkpoints.nw"
+#line 273 "book/28b-checkpoints.nw"
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen)
 {
@@ -473,12 +478,12 @@ Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, 
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 308 "book/28b-checkpoints.nw"
+        #line 309 "book/28b-checkpoints.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 282 "book/28b-checkpoints.nw"
+    #line 283 "book/28b-checkpoints.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     if (problem) {
@@ -502,7 +507,7 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     free(buf);
     return net;
 }
-#line 660 "book/28b-checkpoints.nw"
+#line 663 "book/28b-checkpoints.nw"
 uint32_t train_data_crc(const Mnist *train, const Mnist *test)
 {
     uLong crc = crc32(0L, Z_NULL, 0);
