@@ -14,29 +14,6 @@ static float float_loss(const float *z, int K, int t, int use_max)
         sum += expf(z[k] - shift);
     return -(z[t] - shift - logf(sum));
 }
-#line 480 "book/95c-solutions-bn-loss.nw"
-typedef struct SmoothCase {
-    int N, K, labels[4];
-    double alpha;
-    real *logits, *logp;
-} SmoothCase;
-
-/* q_k of image n: (1 - alpha) [k = label] + alpha / K */
-static double smoothed_target(const SmoothCase *t, int n, int k)
-{
-    return (1 - t->alpha) * (k == t->labels[n]) + t->alpha / t->K;
-}
-
-static double smoothed_loss(void *ctx)
-{
-    SmoothCase *t = ctx;
-    logsoftmax_nll_forward(t->logp, t->logits, t->labels, t->N, t->K);
-    double loss = 0;
-    for (int n = 0; n < t->N; n++)
-        for (int k = 0; k < t->K; k++)
-            loss -= smoothed_target(t, n, k) * t->logp[(size_t)n * t->K + k] / t->N;
-    return loss;
-}
 
 #line 362 "book/95c-solutions-bn-loss.nw"
 int main(void)
@@ -78,35 +55,35 @@ int main(void)
         tap_ok(worst < 1e-15, "all-zero logits, N = 3: dL/dz = 0.1/3 and -0.9/3 (max difference %.1e)", worst);
     #line 444 "book/95c-solutions-bn-loss.nw"
     }
-    #line 505 "book/95c-solutions-bn-loss.nw"
+    #line 486 "book/95c-solutions-bn-loss.nw"
     {
-        #line 509 "book/95c-solutions-bn-loss.nw"
-        SmoothCase t = {.N = 4, .K = 10, .alpha = 0.1};
-        size_t n = (size_t)t.N * t.K;
-        t.logits = gc_normal(n, &rng), t.logp = gc_zeros(n);
-        for (int i = 0; i < t.N; i++)
-            t.labels[i] = (int)rng_below(&rng, t.K);
-        real *grad = gc_zeros(n);
-        smoothed_loss(&t);
-        for (int i = 0; i < t.N; i++)
-            for (int k = 0; k < t.K; k++)
-                grad[(size_t)i * t.K + k] = (exp(t.logp[(size_t)i * t.K + k]) - smoothed_target(&t, i, k)) / t.N;
-        gc_check("label smoothing, alpha 0.1: dL/dz = (p - q)/N", smoothed_loss, &t, t.logits, grad, n);
-        for (int i = 0; i < t.N; i++)
-            for (int k = 0; k < t.K; k++)
-                t.logits[(size_t)i * t.K + k] = log(smoothed_target(&t, i, k));
-        smoothed_loss(&t);
+        #line 490 "book/95c-solutions-bn-loss.nw"
+        enum { K = 10 };
+        double eps = 0.1;
+        real z[K], lp[K], g[K] = {0};
+        int label = 0;
+        double entropy = 0;
+        for (int k = 0; k < K; k++) {
+            double q = (1 - eps) * (k == label) + eps / K;
+            z[k] = log(q), entropy -= q * log(q);
+        }
+        double floor_loss = logsoftmax_smoothed_forward(lp, z, &label, 1, K, eps);
+        tap_ok(fabs(floor_loss - entropy) < 1e-15 && fabs(floor_loss - 0.5003) < 5e-5,
+               "smoothing 0.1, K = 10: the loss at z = ln q is the entropy of q, %.6f (0.5003)", floor_loss);
+        for (int k = 0; k < K; k++)
+            z[k] = k == label ? 40 : 0;
+        logsoftmax_smoothed_forward(lp, z, &label, 1, K, eps);
+        logsoftmax_smoothed_backward(g, lp, &label, 1, K, eps);
         double worst = 0;
-        for (int i = 0; i < t.N; i++)
-            for (int k = 0; k < t.K; k++)
-                worst = fmax(worst, fabs(exp(t.logp[(size_t)i * t.K + k]) - smoothed_target(&t, i, k)));
-        tap_ok(worst < 1e-15, "at z = log q the softmax is q, so the gradient p - q is zero (max |p - q| %.1e)", worst);
-        free(t.logits), free(t.logp), free(grad);
-    #line 507 "book/95c-solutions-bn-loss.nw"
+        for (int k = 0; k < K; k++)
+            worst = fmax(worst, fabs(g[k] - eps * ((k == label) - 1.0 / K)));
+        tap_ok(worst < 1e-15, "certain and right: gradient %.4f on the true logit, %.4f on the others (eps (e_t - 1/K))",
+               g[label], g[1]);
+    #line 488 "book/95c-solutions-bn-loss.nw"
     }
-    #line 558 "book/95c-solutions-bn-loss.nw"
+    #line 539 "book/95c-solutions-bn-loss.nw"
     {
-        #line 562 "book/95c-solutions-bn-loss.nw"
+        #line 543 "book/95c-solutions-bn-loss.nw"
         enum { STEPS = 40 };
         const double lr = 0.1, mu = 0.9;
         real w = 1, v = 0, g[STEPS];
@@ -127,7 +104,7 @@ int main(void)
         for (w = 0, v = 0; v < 0.9 / (1 - mu); steps++)
             sgd_step(&w, &v, &one, 1, lr, mu, 0, 0);
         tap_ok(steps == 22, "constant gradient: v is within 10%% of g/(1 - mu) after %d steps (expected 22)", steps);
-    #line 560 "book/95c-solutions-bn-loss.nw"
+    #line 541 "book/95c-solutions-bn-loss.nw"
     }
     #line 367 "book/95c-solutions-bn-loss.nw"
     return tap_done();
