@@ -1,7 +1,8 @@
 #!/bin/sh
 # Train one epoch of the main network with the book's C trainer and with
 # PyTorch (bench/pytorch_mnistnet.py, same architecture, batch, augmentation,
-# optimiser and schedule), alternately, twice each, on the same number of
+# optimiser and schedule: the C run is given PyTorch's peak lr of 0.1 and
+# no label smoothing), alternately, twice each, on the same number of
 # threads; print the ratio of the best epoch times, C / PyTorch.
 #
 #   sh bench/compare-pytorch.sh MNISTNET DATA_DIR OUT_DIR [THREADS]
@@ -33,7 +34,8 @@ fi
 csv=$out/compare-pytorch.csv
 echo "framework,threads,round,train_s" >"$csv.tmp"
 for round in 1 2; do
-    "$mnistnet" train --data "$data" --epochs 1 --threads "$threads" --log "$out/c-epoch.csv" >/dev/null
+    "$mnistnet" train --data "$data" --epochs 1 --lr 0.1 --label-smoothing 0 --threads "$threads" \
+        --log "$out/c-epoch.csv" >/dev/null
     c_s=$(awk -F, '$1 == "1" { print $2 }' "$out/c-epoch.csv")
     echo "C,$threads,$round,$c_s" >>"$csv.tmp"
     "$python" "$here/pytorch_mnistnet.py" --data "$data" --epochs 1 --threads "$threads" \

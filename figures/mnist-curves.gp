@@ -4,7 +4,7 @@ width = 7.0; height = 3.4
 load 'figures/terminal.gp'
 set multiplot layout 1,2
 set xlabel 'epoch'
-set ylabel 'loss (NLL)'
+set ylabel 'loss'
 set key top right
 set logscale y
 plot csv using 'epoch':'train_loss' with linespoints ls 1 pt 7 ps 0.5 title 'train', \

@@ -136,7 +136,7 @@ sum=$(awk -F' = ' '/^p\(/ { s += $2 } END { printf "%.4f", s }' "$tmp/out")
     --log "$tmp/log.csv" >/dev/null
 [ "$(head -1 "$tmp/log.csv")" = epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc ]
 ok $? "the log's first line is its header: $(head -1 "$tmp/log.csv")"
-grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.1 --seed 4 --threads 1' \
+grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.2 --seed 4 --threads 1' \
     "$tmp/log.csv.meta" && grep -qx 'train_images 128' "$tmp/log.csv.meta"
 ok $? "log.csv.meta holds the command and the settings: $(head -1 "$tmp/log.csv.meta")"
 sched() {  # sched WANT_ROW4 ARGS...: 20 steps (21 lines) with step 4 = WANT_ROW4
@@ -147,7 +147,7 @@ sched() {  # sched WANT_ROW4 ARGS...: 20 steps (21 lines) with step 4 = WANT_ROW
     ok $? "schedule $*: $lines lines (21), step 4 is $got ($want)"
 }
 sched 4,0.20000,0.2 --arch main --train-limit 2560
-sched 4,0.20000,0.1 --arch small --train-limit 1280
+sched 4,0.20000,0.2 --arch small --train-limit 1280
 sched 4,0.20000,0.1 --train-limit 1280 --arch tiny
 sched 4,0.20000,0.3 --lr 0.3 --batch 256 --arch small --train-limit 5120
 sched 4,0.20000,0.2 --train-limit 2560
@@ -157,10 +157,11 @@ while IFS='|' read -r args want; do
     grep -qx "command mnistnet train $want --seed 1 --threads 1" "$tmp/r.csv.meta"
     ok $? "train $args: $(head -1 "$tmp/r.csv.meta")"
 done <<RUNS
---arch main|--arch main --epochs 1 --batch 128 --lr 0.2
+--arch main|--arch main --epochs 1 --batch 128 --lr 0.2 --label-smoothing 0.1
+--label-smoothing 0 --arch main|--arch main --epochs 1 --batch 128 --lr 0.2
 --arch tiny|--arch tiny --epochs 1 --batch 64 --lr 0.1
 --batch 32 --arch tiny|--arch tiny --epochs 1 --batch 32 --lr 0.1
---arch tiny --label-smoothing 0.1|--arch tiny --epochs 1 --batch 64 --lr 0.1 --label-smoothing 0.1
+--arch tiny --label-smoothing 0.2|--arch tiny --epochs 1 --batch 64 --lr 0.1 --label-smoothing 0.2
 RUNS
 bad_set locked; chmod 000 "$tmp/locked/train-images-idx3-ubyte"
 if [ -r "$tmp/locked/train-images-idx3-ubyte" ]; then

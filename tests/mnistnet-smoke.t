@@ -10,7 +10,7 @@ tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
 run() {
-    "$bin/mnistnet" train --arch small --data "$data" --epochs 1 --train-limit 10000 --batch 64 \
+    "$bin/mnistnet" train --arch small --data "$data" --epochs 1 --train-limit 10000 --batch 64 --lr 0.1 \
         --test-limit 2000 --seed 5 --threads 2 --log "$tmp/$1.csv" --save "$tmp/$1.model" >"$tmp/$1.out" 2>&1
 }
 run a; ok $? "mnistnet train exits 0"

@@ -73,7 +73,7 @@ static const Flag flags[] = {
       .commands = CMD_TRAIN | CMD_SCHEDULE, .sets_up_run = 1, .at = offsetof(Options, config.lr_max),
       .per_network = 1, .help = "peak learning rate" },
     { .name = "--label-smoothing", .value = "EPS", .kind = FLAG_FRACTION, .commands = CMD_TRAIN,
-      .sets_up_run = 1, .at = offsetof(Options, config.label_smoothing),
+      .sets_up_run = 1, .at = offsetof(Options, config.label_smoothing), .per_network = 1,
       .help = "train against (1-EPS) one-hot + EPS/10" },
     { .name = "--seed", .value = "S", .kind = FLAG_UINT64, .lo = 0, .hi = 2147483647L,
       .commands = CMD_TRAIN, .sets_up_run = 1, .at = offsetof(Options, config.seed), .help = "random seed" },
@@ -100,7 +100,7 @@ static const Flag flags[] = {
       .help = "use only the first N test images" },
 };
 enum { NFLAGS = sizeof flags / sizeof flags[0] };
-#line 803 "book/28c-mnistnet.nw"
+#line 806 "book/28c-mnistnet.nw"
 static void describe_value(FILE *out, const Flag *f, const Options *given)
 {
     const void *at = (const char *)given + f->at;
@@ -130,7 +130,7 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
         break;
     }
     if (f->per_network) {
-        #line 735 "book/28c-mnistnet.nw"
+        #line 738 "book/28c-mnistnet.nw"
         static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny };
         size_t len = (size_t)snprintf(fallback, sizeof fallback, "default");
         for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
@@ -146,14 +146,14 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
                                         *(const double *)v);
             CHECK(len < sizeof fallback);
         }
-    #line 833 "book/28c-mnistnet.nw"
+    #line 836 "book/28c-mnistnet.nw"
     }
     if (fallback[0] == '\0' && f->unset)
         snprintf(fallback, sizeof fallback, "default %s", f->unset);
     if (range[0] || fallback[0])
         fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
 }
-#line 754 "book/28c-mnistnet.nw"
+#line 757 "book/28c-mnistnet.nw"
 static int column(int used, int width)
 {
     return used < width ? width - used : 1;
@@ -176,7 +176,7 @@ static void usage(FILE *out)
     }
     fprintf(out, "\noptions, the commands that take them, and what they set:\n");
     for (int j = 0; j < NFLAGS; j++) {
-        #line 783 "book/28c-mnistnet.nw"
+        #line 786 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
         fprintf(out, "%*s", column(w, 26), "");
@@ -187,11 +187,11 @@ static void usage(FILE *out)
         fprintf(out, "%*s%s", column(w, 24), "", f->help);
         describe_value(out, f, &given);
         fprintf(out, "\n");
-    #line 777 "book/28c-mnistnet.nw"
+    #line 780 "book/28c-mnistnet.nw"
     }
     fprintf(out, "  %-24s%-24s%s\n", "--help", "", "print this help");
 }
-#line 608 "book/28c-mnistnet.nw"
+#line 611 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
 {
     size_t len = strcspn(arg, "=");
@@ -200,14 +200,14 @@ static const Flag *flag_named(const char *arg)
             return &flags[k];
     return NULL;
 }
-#line 572 "book/28c-mnistnet.nw"
+#line 575 "book/28c-mnistnet.nw"
 static int given(const Options *o, const char *name)
 {
     const Flag *f = flag_named(name);
     CHECK(f != NULL);
     return (o->given >> (f - flags) & 1u) != 0;
 }
-#line 652 "book/28c-mnistnet.nw"
+#line 655 "book/28c-mnistnet.nw"
 static void read_value(Options *o, const Flag *f, const char *v)
 {
     void *at = (char *)o + f->at;
@@ -221,7 +221,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
             cli_usage_error("%s: '%s' is not a network (main, small or tiny)", f->name, v);
         break;
-    #line 684 "book/28c-mnistnet.nw"
+    #line 687 "book/28c-mnistnet.nw"
     case FLAG_INT:
     case FLAG_UINT64:
         if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
@@ -236,7 +236,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
             cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
         *(int *)at = (int)n;
         break;
-    #line 666 "book/28c-mnistnet.nw"
+    #line 669 "book/28c-mnistnet.nw"
     case FLAG_REAL:
         if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
             cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
@@ -252,7 +252,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     }
 }
-#line 627 "book/28c-mnistnet.nw"
+#line 630 "book/28c-mnistnet.nw"
 static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
 {
     const char *v = NULL;
@@ -274,7 +274,7 @@ static Options read_options(int argc, char **argv)
 {
     Options o = options_start();
     const char *cmd = argv[1];
-    #line 584 "book/28c-mnistnet.nw"
+    #line 587 "book/28c-mnistnet.nw"
     for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             o.command = commands[k].command;
@@ -288,14 +288,16 @@ static Options read_options(int argc, char **argv)
         else
             read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 563 "book/28c-mnistnet.nw"
+    #line 564 "book/28c-mnistnet.nw"
     CHECK(NFLAGS <= (int)(sizeof o.given * CHAR_BIT));
     TrainConfig recipe = train_recipe(o.config.arch);
     if (!given(&o, "--batch"))
         o.config.batch = recipe.batch;
     if (!given(&o, "--lr"))
         o.config.lr_max = recipe.lr_max;
-    #line 708 "book/28c-mnistnet.nw"
+    if (!given(&o, "--label-smoothing"))
+        o.config.label_smoothing = recipe.label_smoothing;
+    #line 711 "book/28c-mnistnet.nw"
     for (int k = 0; k < NFLAGS; k++) {
         if ((flags[k].needed_by & o.command) == 0)
             continue;
@@ -313,7 +315,7 @@ static Options read_options(int argc, char **argv)
     #line 551 "book/28c-mnistnet.nw"
     return o;
 }
-#line 592 "book/28c-mnistnet.nw"
+#line 595 "book/28c-mnistnet.nw"
 static void refuse_missing_command(void)
 {
     char list[128] = "";
