@@ -7,10 +7,10 @@
 #include "base/check.h"
 #include "training/sgd.h"
 #include "training/train.h"
-#line 154 "book/28b-checkpoints.nw"
+#line 157 "book/28b-checkpoints.nw"
 #include <zlib.h>
 #include "base/cli.h"
-#line 320 "book/28b-checkpoints.nw"
+#line 323 "book/28b-checkpoints.nw"
 #include <errno.h>
 #include <sys/stat.h>
 #line 136 "book/28-training.nw"
@@ -219,7 +219,7 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 65 "book/28b-checkpoints.nw"
+#line 68 "book/28b-checkpoints.nw"
 static void net_layout(char *buf, size_t size, const Net *net)
 {
     size_t len = 0;
@@ -235,7 +235,7 @@ static void net_layout(char *buf, size_t size, const Net *net)
         CHECK(len < size);
     }
 }
-#line 105 "book/28b-checkpoints.nw"
+#line 108 "book/28b-checkpoints.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -273,13 +273,13 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 157 "book/28b-checkpoints.nw"
+#line 160 "book/28b-checkpoints.nw"
 static void put(CliOutput *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 171 "book/28b-checkpoints.nw"
+#line 174 "book/28b-checkpoints.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
@@ -298,7 +298,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        #line 202 "book/28b-checkpoints.nw"
+        #line 205 "book/28b-checkpoints.nw"
         StateRecord rec = state_record(s);
         put(&o, &crc, net->velocity, net->nparams * sizeof(real));
         put(&o, &crc, &rec, sizeof rec);
@@ -308,13 +308,13 @@ int model_save(const Net *net, const TrainState *s, const char *path)
             double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
             put(&o, &crc, row, sizeof row);
         }
-    #line 190 "book/28b-checkpoints.nw"
+    #line 193 "book/28b-checkpoints.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 323 "book/28b-checkpoints.nw"
+#line 326 "book/28b-checkpoints.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -326,13 +326,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 349 "book/28b-checkpoints.nw"
+    #line 352 "book/28b-checkpoints.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 335 "book/28b-checkpoints.nw"
+    #line 338 "book/28b-checkpoints.nw"
     *size = (size_t)st.st_size;
     *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
@@ -344,7 +344,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 361 "book/28b-checkpoints.nw"
+#line 364 "book/28b-checkpoints.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -363,15 +363,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 385 "book/28b-checkpoints.nw"
+    #line 388 "book/28b-checkpoints.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 380 "book/28b-checkpoints.nw"
+    #line 383 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 392 "book/28b-checkpoints.nw"
+#line 395 "book/28b-checkpoints.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -387,7 +387,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 423 "book/28b-checkpoints.nw"
+#line 426 "book/28b-checkpoints.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -397,7 +397,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 440 "book/28b-checkpoints.nw"
+    #line 443 "book/28b-checkpoints.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -417,7 +417,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 462 "book/28b-checkpoints.nw"
+    #line 465 "book/28b-checkpoints.nw"
     memset(s, 0, sizeof *s);
     s->config = (TrainConfig){
         .arch = net->arch,
@@ -440,7 +440,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 491 "book/28b-checkpoints.nw"
+    #line 494 "book/28b-checkpoints.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
     s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
     s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
@@ -466,10 +466,10 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 435 "book/28b-checkpoints.nw"
+    #line 438 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 273 "book/28b-checkpoints.nw"
+#line 276 "book/28b-checkpoints.nw"
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen)
 {
@@ -479,12 +479,12 @@ Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, 
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 309 "book/28b-checkpoints.nw"
+        #line 312 "book/28b-checkpoints.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 283 "book/28b-checkpoints.nw"
+    #line 286 "book/28b-checkpoints.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     if (problem) {
@@ -508,7 +508,7 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     free(buf);
     return net;
 }
-#line 663 "book/28b-checkpoints.nw"
+#line 666 "book/28b-checkpoints.nw"
 uint32_t train_data_crc(const Mnist *train, const Mnist *test)
 {
     uLong crc = crc32(0L, Z_NULL, 0);

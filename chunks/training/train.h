@@ -60,7 +60,7 @@ typedef struct {
     double accuracy;
     long confusion[10][10];
 } EvalResult;
-#line 47 "book/28b-checkpoints.nw"
+#line 50 "book/28b-checkpoints.nw"
 typedef struct {
     char magic[8];
     uint32_t version, real_size;
@@ -68,7 +68,7 @@ typedef struct {
     char layout[512];
     uint64_t nparams, nstats, state_bytes;
 } ModelHeader;
-#line 92 "book/28b-checkpoints.nw"
+#line 95 "book/28b-checkpoints.nw"
 typedef struct {
     int64_t epochs, batch, nesterov, augment, train_limit, test_limit;
     double lr_max, momentum, weight_decay, max_degrees, max_shift, label_smoothing;
@@ -79,7 +79,7 @@ typedef struct {
     double loss_sum, seconds;
     uint64_t rng[4];
 } StateRecord;
-#line 249 "book/28b-checkpoints.nw"
+#line 252 "book/28b-checkpoints.nw"
 enum { MODEL_MAX_BYTES = 64 << 20 };
 #line 133 "book/28-training.nw"
 /* PyTorch's recipe: main, 15 epochs of batches of 128, one-cycle to lr 0.1, all images */
@@ -111,17 +111,17 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
 #line 518 "book/28-training.nw"
 /* loss, accuracy, confusion of set's first n_set images, net->N at a time; labels, index (net->N) scratch */
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 168 "book/28b-checkpoints.nw"
+#line 171 "book/28b-checkpoints.nw"
 /* the model, and s unless NULL, into path by temporary file and rename; 0, or -1 after a message */
 int model_save(const Net *net, const TrainState *s, const char *path);
-#line 253 "book/28b-checkpoints.nw"
+#line 256 "book/28b-checkpoints.nw"
 /* the network in path, batch capacity N, its state into s unless NULL; NULL with the reason in err */
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen);
-#line 265 "book/28b-checkpoints.nw"
+#line 268 "book/28b-checkpoints.nw"
 /* model_load's checks and copies on the size bytes of a model file at buf, called name in err */
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen);
-#line 660 "book/28b-checkpoints.nw"
+#line 663 "book/28b-checkpoints.nw"
 /* CRC-32 of train's images and labels, then test's (n images each) */
 uint32_t train_data_crc(const Mnist *train, const Mnist *test);
 #line 22 "book/28-training.nw"
