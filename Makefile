@@ -158,8 +158,9 @@ MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)
 MNIST_TABLES       := $(MNIST_ARCHS:%=$(BOOK)/tables/mnist-%-summary.md) $(BOOK)/tables/mnist-spread.md
 MNIST_SUMMARIES    := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%-summary.csv)
 # One training run of the book: $(call MNIST_TRAIN,ARCH,SEED,LOG). The batch
-# size and peak learning rate are each network's own (train_recipe in
-# book/28-training.nw), so `mnistnet train --arch ARCH` repeats the run.
+# size, peak learning rate and label smoothing are each network's own
+# (train_recipe in book/28-training.nw), so `mnistnet train --arch ARCH`
+# repeats the run.
 MNIST_TRAIN         = $(BUILD)/bin/mnistnet train --arch $(1) --data $(MNIST_DIR) --epochs $(MNIST_EPOCHS) \
 		      --seed $(2) --threads $(MNIST_THREADS) $(MNIST_LIMIT_FLAG) --log $(3)
 
