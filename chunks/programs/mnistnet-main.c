@@ -389,7 +389,7 @@ static int write_log(const Options *o, const TrainState *s)
     return cli_output_commit(&out);
 #line 246 "book/28c-mnistnet.nw"
 }
-#line 547 "book/28b-checkpoints.nw"
+#line 555 "book/28b-checkpoints.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -406,8 +406,13 @@ static void catch_signals(void)
     sa.sa_flags = SA_RESETHAND;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigset_t both;
+    sigemptyset(&both);
+    sigaddset(&both, SIGINT);
+    sigaddset(&both, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &both, NULL);
 }
-#line 611 "book/28b-checkpoints.nw"
+#line 624 "book/28b-checkpoints.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -425,7 +430,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    #line 642 "book/28b-checkpoints.nw"
+    #line 655 "book/28b-checkpoints.nw"
     load_split(train, o->data, "train", s->config.train_limit);
     load_split(test, o->data, "t10k", s->config.test_limit);
     if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -433,13 +438,13 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
                 "labels differ)\n", o->data, o->resume);
         exit(1);
     }
-    #line 652 "book/28b-checkpoints.nw"
+    #line 665 "book/28b-checkpoints.nw"
     if (o->threads == 0)
         omp_set_num_threads(s->threads);
     else if (o->threads != s->threads)
         printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
                "last digits from an uninterrupted run\n", s->threads, o->threads);
-    #line 630 "book/28b-checkpoints.nw"
+    #line 643 "book/28b-checkpoints.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -449,7 +454,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         o->save = o->resume;
     return net;
 }
-#line 571 "book/28b-checkpoints.nw"
+#line 584 "book/28b-checkpoints.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -510,7 +515,7 @@ static int cmd_train(Options *o)
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\r%78s\r", "");
         if (r.status == EPOCH_DIVERGED) {
-            #line 689 "book/28b-checkpoints.nw"
+            #line 702 "book/28b-checkpoints.nw"
             char saved[600] = "";
             if (o->save && s.epoch > 0)
                 snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);

@@ -508,7 +508,7 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     free(buf);
     return net;
 }
-#line 666 "book/28b-checkpoints.nw"
+#line 679 "book/28b-checkpoints.nw"
 uint32_t train_data_crc(const Mnist *train, const Mnist *test)
 {
     uLong crc = crc32(0L, Z_NULL, 0);

@@ -121,7 +121,7 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
 /* model_load's checks and copies on the size bytes of a model file at buf, called name in err */
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen);
-#line 663 "book/28b-checkpoints.nw"
+#line 676 "book/28b-checkpoints.nw"
 /* CRC-32 of train's images and labels, then test's (n images each) */
 uint32_t train_data_crc(const Mnist *train, const Mnist *test);
 #line 22 "book/28-training.nw"
