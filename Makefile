@@ -52,7 +52,7 @@ tangle:
 	while read -r k r; do mkdir -p "$$(dirname "$$r")"; cpif "$$r" <"$$tmp/$$k"; \
 	  case "$$r" in *.t|*.sh) chmod 755 "$$r";; *) chmod 644 "$$r";; esac; done <"$$tmp/roots"; \
 	cut -d' ' -f2- "$$tmp/roots" >"$$tmp/names"; \
-	find chunks -type f | while read -r f; do grep -qxF "$$f" "$$tmp/names" || \
+	find chunks tests -type f | while read -r f; do grep -qxF "$$f" "$$tmp/names" || \
 	  { echo "tangle: removing $$f (no chunk makes it)"; rm -f "$$f"; }; done
 
 # ---------------------------------------------------------------- build

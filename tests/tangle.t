@@ -26,10 +26,12 @@ age
 tangle && [ -z "$(rewritten)" ]
 ok $? "a second make tangle rewrites none of the $files files: cpif leaves every modification time alone"
 victim=$(cd "$tmp/tree" && find chunks -name '*.c' | sort | head -1)
-age; echo '/* edited by hand */' >>"$tmp/tree/$victim"; : >"$tmp/tree/chunks/no-chunk-makes-this.c"
+age; echo '/* edited by hand */' >>"$tmp/tree/$victim"
+: >"$tmp/tree/chunks/no-chunk-makes-this.c"; : >"$tmp/tree/tests/no-chunk-makes-this.t"
 tangle && cmp -s "$victim" "$tmp/tree/$victim" && [ "$(rewritten)" = "$victim" ] &&
-    [ ! -e "$tmp/tree/chunks/no-chunk-makes-this.c" ] && grep -q 'removing chunks/no-chunk-makes-this.c' "$tmp/out"
-ok $? "after a hand edit of $victim make tangle rewrites that file alone, and removes a file no chunk makes"
+    [ ! -e "$tmp/tree/chunks/no-chunk-makes-this.c" ] && grep -q 'removing chunks/no-chunk-makes-this.c' "$tmp/out" &&
+    [ ! -e "$tmp/tree/tests/no-chunk-makes-this.t" ] && grep -q 'removing tests/no-chunk-makes-this.t' "$tmp/out"
+ok $? "after a hand edit of $victim make tangle rewrites that file alone, and removes the files no chunk makes"
 refused() {
     printf '%b' "$1" >"$tmp/tree/book/zz-bad.nw"; age
     ! tangle && grep -qF -- "$2" "$tmp/out" && [ -z "$(rewritten)" ] && [ "$(ls -A "$tmp/tree" | wc -l)" = 4 ]
