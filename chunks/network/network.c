@@ -1,4 +1,4 @@
-#line 144 "book/27-network.nw"
+#line 152 "book/27-network.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "network/network.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 174 "book/27-network.nw"
+#line 182 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { .kind = LAYER_CONV, .K = 16, .R = 3,           .bn_relu = 1 },                   /* 16x26x26 */
     { .kind = LAYER_CONV, .K = 32, .R = 3,           .bn_relu = 1 },                   /* 32x24x24 */
@@ -38,10 +38,11 @@ static const LayerSpec small_layers[] = {
 };
 static const LayerSpec tiny_layers[] = {
     { .kind = LAYER_CONV, .K = 8,  .R = 3,           .bn_relu = 1 },                   /* 8x26x26 */
-    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x24x24 */
+    { .kind = LAYER_CONV, .K = 8,  .R = 3,           .bn_relu = 1 },                   /* 8x24x24 */
+    { .kind = LAYER_CONV, .K = 12, .R = 3, .pad = 1, .bn_relu = 1 },                   /* 12x24x24 */
     { .kind = LAYER_MAXPOOL },                                                         /* 12x12x12 */
     { .kind = LAYER_CONV, .K = 8,  .R = 1,           .bn_relu = 1 },                   /* 8x12x12 */
-    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x10x10 */
+    { .kind = LAYER_CONV, .K = 10, .R = 3,           .bn_relu = 1 },                   /* 10x10x10 */
     { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x8x8 */
     { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1, .dropout = 0.05 },  /* 12x6x6 */
     { .kind = LAYER_CONV, .K = 10, .R = 1 },                                           /* 10x6x6 */
@@ -61,11 +62,11 @@ const Architecture arch_small = {
 };
 const Architecture arch_tiny = {
     .name = "tiny",
-    .about = "8-12 channels; one pool; three 3x3 layers after it; GAP",
+    .about = "8-12 channels; the small network thinner; GAP",
     .nlayers = sizeof tiny_layers / sizeof tiny_layers[0],
     .layers = tiny_layers,
 };
-#line 164 "book/27-network.nw"
+#line 172 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
@@ -75,7 +76,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
 static void net_lap(const Net *net, int l, Pass pass, double *t);
 #line 549 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
-#line 235 "book/27-network.nw"
+#line 244 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -86,7 +87,7 @@ const Architecture *arch_find(const char *name)
         return &arch_tiny;
     return NULL;
 }
-#line 335 "book/27-network.nw"
+#line 344 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -95,7 +96,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 360 "book/27-network.nw"
+    #line 369 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -114,17 +115,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 344 "book/27-network.nw"
+    #line 353 "book/27-network.nw"
     carve(net);
-    #line 453 "book/27-network.nw"
+    #line 462 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 346 "book/27-network.nw"
+    #line 355 "book/27-network.nw"
     carve(net);
-    #line 756 "book/27-network.nw"
+    #line 765 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -132,11 +133,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 348 "book/27-network.nw"
+    #line 357 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 386 "book/27-network.nw"
+#line 395 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -152,19 +153,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 415 "book/27-network.nw"
+        #line 424 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 434 "book/27-network.nw"
+                #line 443 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 420 "book/27-network.nw"
+            #line 429 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -176,21 +177,21 @@ static void carve(Net *net)
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 461 "book/27-network.nw"
+        #line 470 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 402 "book/27-network.nw"
+    #line 411 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 446 "book/27-network.nw"
+#line 455 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 467 "book/27-network.nw"
+#line 476 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -200,7 +201,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 490 "book/27-network.nw"
+#line 499 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -214,7 +215,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 516 "book/27-network.nw"
+#line 525 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -222,25 +223,25 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 536 "book/27-network.nw"
+#line 545 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 550 "book/27-network.nw"
+        #line 559 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 543 "book/27-network.nw"
+        #line 552 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 573 "book/27-network.nw"
+#line 582 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -251,7 +252,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 611 "book/27-network.nw"
+            #line 620 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, x, n);
                 net_lap(net, l, PASS_FORWARD, &t);
@@ -262,7 +263,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 584 "book/27-network.nw"
+            #line 593 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net->kernels == KERNELS_FAST)
@@ -282,11 +283,11 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
     return loss;
 }
-#line 637 "book/27-network.nw"
+#line 646 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 682 "book/27-network.nw"
+    #line 691 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -302,7 +303,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 641 "book/27-network.nw"
+    #line 650 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_smoothed_backward(last->dout, net->logp, labels, n, 10, net->label_smoothing);
     net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
@@ -313,7 +314,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 707 "book/27-network.nw"
+            #line 716 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -323,7 +324,7 @@ void net_backward(Net *net, const int *labels, int n)
             bn_relu_backward(net, L, n);
             net_lap(net, l, PASS_REST_BACKWARD, &t);
             conv_backward(net, l, dx, L->dconv, x, n, &t);
-            #line 652 "book/27-network.nw"
+            #line 661 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net_overwrites_dout(net, l - 1))
@@ -338,7 +339,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 766 "book/27-network.nw"
+#line 775 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -373,7 +374,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 807 "book/27-network.nw"
+#line 816 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -405,7 +406,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 876 "book/27-network.nw"
+#line 885 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)

@@ -1,4 +1,4 @@
-#line 105 "book/27-network.nw"
+#line 113 "book/27-network.nw"
 #ifndef NETWORK_H
 #define NETWORK_H
 #include <stddef.h>
@@ -6,7 +6,7 @@
 #include "layers/conv_fast.h"
 #include "base/real.h"
 #include "base/rng.h"
-#line 118 "book/27-network.nw"
+#line 126 "book/27-network.nw"
 typedef enum { LAYER_CONV, LAYER_MAXPOOL, LAYER_GAP } LayerKind;
 
 typedef struct {
@@ -22,25 +22,25 @@ typedef struct {
     int nlayers;
     const LayerSpec *layers;    /* nlayers rows, from a 1x28x28 image to a LAYER_GAP over 10 channels */
 } Architecture;
-#line 257 "book/27-network.nw"
+#line 266 "book/27-network.nw"
 typedef struct {
     LayerSpec spec;
     int C, H, W;     /* input shape of one image */
     int K, Ho, Wo;   /* output shape of one image */
-    #line 271 "book/27-network.nw"
+    #line 280 "book/27-network.nw"
     real *w, *dw;                          /* (K,C,R,R), in params and grads */
     real *gamma, *dgamma, *beta, *dbeta;   /* (K), in params and grads; bn_relu only */
     real *running_mean, *running_var;      /* (K), in stats; bn_relu only */
-    #line 285 "book/27-network.nw"
+    #line 294 "book/27-network.nw"
     real *conv, *dconv;       /* (N,K,Ho,Wo) the convolution's output; bn_relu only */
     real *act, *dact, *dbn;   /* (N,K,Ho,Wo) relu(bn(conv)); dbn: gradient of bn's output; bn_relu only */
     real *mask;               /* (N,K,Ho,Wo) dropout's mask, or NULL */
     real *out, *dout;         /* (N,K,Ho,Wo) the next layer's input; = act, dact if bn_relu without dropout */
     real *mean, *rstd;        /* (K) batch norm's statistics of the last forward */
     int *argmax;              /* (N,K,Ho,Wo) max-pool: offsets into the input; else NULL */
-#line 263 "book/27-network.nw"
+#line 272 "book/27-network.nw"
 } Layer;
-#line 742 "book/27-network.nw"
+#line 751 "book/27-network.nw"
 /* the layer chapters' kernels; the im2col + GEMM convolution; that plus the fused batch norm and ReLU */
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
@@ -48,7 +48,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 854 "book/27-network.nw"
+#line 863 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
@@ -57,7 +57,7 @@ typedef enum {
 typedef struct {
     double seconds[NPASSES];   /* summed over every batch since the caller zeroed them */
 } LayerTimes;
-#line 303 "book/27-network.nw"
+#line 312 "book/27-network.nw"
 typedef struct {
     const Architecture *arch;
     int N;                              /* the largest batch the arena holds */
@@ -77,29 +77,29 @@ typedef struct {
     LayerTimes *times;                  /* NULL, or (nlayers + 1) rows that forward and backward add to */
     double (*clock)(void);              /* with times: the clock they read, in seconds */
 } Net;
-#line 231 "book/27-network.nw"
+#line 240 "book/27-network.nw"
 extern const Architecture arch_main, arch_small, arch_tiny;  /* the book's three networks */
 /* the architecture called name ("main", "small", "tiny"), or NULL */
 const Architecture *arch_find(const char *name);
-#line 330 "book/27-network.nw"
+#line 339 "book/27-network.nw"
 /* a network of arch for batches of up to N images, all arrays zeroed (net_init comes next) */
 Net *net_create(const Architecture *arch, int N);
 /* frees net and everything it owns; net may be NULL */
 void net_free(Net *net);
-#line 487 "book/27-network.nw"
+#line 496 "book/27-network.nw"
 /* Kaiming weights from rng, layer by layer; batch norms the identity; velocity zero */
 void net_init(Net *net, Rng *rng);
-#line 513 "book/27-network.nw"
+#line 522 "book/27-network.nw"
 /* trainable numbers of L: its convolution weights, plus gamma and beta with bn_relu */
 size_t net_layer_params(const Layer *L);
-#line 533 "book/27-network.nw"
+#line 542 "book/27-network.nw"
 /* writes net's layer table to out: CSV with a header line, one row per layer, a total row */
 void net_summary(FILE *out, const Net *net);
-#line 570 "book/27-network.nw"
+#line 579 "book/27-network.nw"
 /* input (n,1,28,28), n <= N, through every layer: writes logp (n,10), returns the mean loss; rng: dropout's */
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 634 "book/27-network.nw"
+#line 643 "book/27-network.nw"
 /* after net_forward on this batch: grads (nparams) = dL/dparams; zeroes them, and the d tensors it adds to */
 void net_backward(Net *net, const int *labels, int n);
-#line 114 "book/27-network.nw"
+#line 122 "book/27-network.nw"
 #endif
