@@ -1,4 +1,4 @@
-#line 299 "book/31-fast-step.nw"
+#line 300 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
@@ -52,7 +52,7 @@ static void normalise_channel(float *act, const float *in, int N, int C, int c, 
     }
 #line 120 "book/31-fast-step.nw"
 }
-#line 161 "book/31-fast-step.nw"
+#line 162 "book/31-fast-step.nw"
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode)
@@ -65,7 +65,7 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
     CHECK(mode == MODE_EVAL || M > 1);
-    #line 168 "book/31-fast-step.nw"
+    #line 169 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         if (mode == MODE_TRAIN) {
@@ -76,22 +76,22 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
             #line 168 "book/22-batchnorm.nw"
             running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
             running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
-        #line 176 "book/31-fast-step.nw"
+        #line 177 "book/31-fast-step.nw"
         } else {
             #line 173 "book/22-batchnorm.nw"
             mean[c] = running_mean[c];
             rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
-        #line 178 "book/31-fast-step.nw"
+        #line 179 "book/31-fast-step.nw"
         }
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 206 "book/31-fast-step.nw"
+#line 207 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
                                   const float *in, int N, int C, int c, size_t HW, float m)
 {
-    #line 215 "book/31-fast-step.nw"
+    #line 216 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
@@ -105,14 +105,14 @@ static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 211 "book/31-fast-step.nw"
+#line 212 "book/31-fast-step.nw"
 }
-#line 231 "book/31-fast-step.nw"
+#line 232 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
                                    int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
 {
-    #line 240 "book/31-fast-step.nw"
+    #line 241 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
         const float *x = in + plane, *a = act + plane, *g = dact + plane;
@@ -123,9 +123,9 @@ static void channel_input_gradient(float *din, const float *dact, const float *a
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 236 "book/31-fast-step.nw"
+#line 237 "book/31-fast-step.nw"
 }
-#line 268 "book/31-fast-step.nw"
+#line 269 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
@@ -137,7 +137,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 275 "book/31-fast-step.nw"
+    #line 276 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         double sum_dy, sum_dy_xc;

@@ -1,16 +1,16 @@
-#line 293 "book/31-fast-step.nw"
+#line 294 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
 #include "base/real.h"
-#line 154 "book/31-fast-step.nw"
+#line 155 "book/31-fast-step.nw"
 /* act (N,C,H,W) = relu of bn_forward's out, in float; mean, rstd, running_* and mode as in bn_forward */
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode);
-#line 261 "book/31-fast-step.nw"
+#line 262 "book/31-fast-step.nw"
 /* din (N,C,H,W) = (not +=) gradient from dact through ReLU (act > 0) and batch norm; dgamma, dbeta (C) += */
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
                            const float *in, const float *gamma, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 297 "book/31-fast-step.nw"
+#line 298 "book/31-fast-step.nw"
 #endif
