@@ -1,19 +1,23 @@
-#line 621 "book/30-fast-conv.nw"
+#line 751 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 277 "book/30-fast-conv.nw"
+#line 281 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k);
+__attribute__((target("avx2")))
+static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int lda, int k);
 #endif
-#line 518 "book/30-fast-conv.nw"
+#line 582 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 586 "book/30-fast-conv.nw"
+#line 650 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
+#line 709 "book/30-fast-conv.nw"
+_Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
 #line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
                       int i0, int m, int p0, int k, int width)
@@ -38,6 +42,10 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
                 gemm_pack_rows16_avx512(panel, a + (size_t)(i0 + s) * lda + p0, lda, k);
                 continue;
             }
+            if (rows == width && width % 8 == 0 && __builtin_cpu_supports("avx2")) {
+                gemm_pack_rows8_avx2(panel, width, a + (size_t)(i0 + s) * lda + p0, lda, k);
+                continue;
+            }
             #endif
             for (int i = 0; i < rows; i++) {
                 const float *src = a + (size_t)(i0 + s + i) * lda + p0;
@@ -46,14 +54,14 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
             }
         #line 223 "book/30-fast-conv.nw"
         }
-        #line 328 "book/30-fast-conv.nw"
+        #line 392 "book/30-fast-conv.nw"
         for (int p = 0; p < k && rows < width; p++)
             for (int i = rows; i < width; i++)
                 panel[(size_t)p * width + i] = 0;
     #line 225 "book/30-fast-conv.nw"
     }
 }
-#line 284 "book/30-fast-conv.nw"
+#line 290 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 typedef float gemm_v16 __attribute__((vector_size(64)));
 typedef int gemm_i16 __attribute__((vector_size(64)));
@@ -95,7 +103,51 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
             panel[(size_t)p * 16 + i] = a[(size_t)i * lda + p];
 }
 #endif
-#line 367 "book/30-fast-conv.nw"
+#line 346 "book/30-fast-conv.nw"
+#if defined(__x86_64__)
+typedef float gemm_v8 __attribute__((vector_size(32)));
+typedef int gemm_i8 __attribute__((vector_size(32)));
+
+__attribute__((target("avx2"), always_inline))
+static inline void gemm_transpose_stage8(gemm_v8 *r, int b)
+{
+    gemm_i8 lo, hi;
+    for (int j = 0; j < 8; j++) {
+        lo[j] = j & b ? 8 + j - b : j;
+        hi[j] = j & b ? 8 + j : j + b;
+    }
+    for (int i = 0; i < 8; i++)
+        if (!(i & b)) {
+            gemm_v8 x = r[i], y = r[i + b];
+            r[i] = __builtin_shuffle(x, y, lo);
+            r[i + b] = __builtin_shuffle(x, y, hi);
+        }
+}
+
+__attribute__((target("avx2")))
+static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int lda, int k)
+{
+    /* a: width rows of k floats, lda apart -> panel (k,width): panel[p * width + i] = a[i * lda + p] */
+    for (int i0 = 0; i0 < width; i0 += 8) {
+        const float *a8 = a + (size_t)i0 * lda;
+        int p = 0;
+        for (; p + 8 <= k; p += 8) {
+            gemm_v8 r[8];
+            for (int i = 0; i < 8; i++)
+                memcpy(&r[i], a8 + (size_t)i * lda + p, sizeof r[i]);
+            gemm_transpose_stage8(r, 4);
+            gemm_transpose_stage8(r, 2);
+            gemm_transpose_stage8(r, 1);
+            for (int q = 0; q < 8; q++)
+                memcpy(panel + (size_t)(p + q) * width + i0, &r[q], sizeof r[q]);
+        }
+        for (; p < k; p++)
+            for (int i = 0; i < 8; i++)
+                panel[(size_t)p * width + i0 + i] = a8[(size_t)i * lda + p];
+    }
+}
+#endif
+#line 431 "book/30-fast-conv.nw"
 static int gemm_round(int n, int block, int panel)
 {
     n = n < block ? n : block;
@@ -107,20 +159,20 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 490 "book/30-fast-conv.nw"
+#line 554 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 540 "book/30-fast-conv.nw"
-    enum { VL = sizeof(vec) / sizeof(float) };
+    #line 604 "book/30-fast-conv.nw"
+    enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     int jr = 0;
     for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR) {
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             vec pair[2][GEMM_MR];
-            #line 567 "book/30-fast-conv.nw"
+            #line 631 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 pair[0][i] = pair[1][i] = (vec){0};
             for (int p = 0; p < kc; p++) {
@@ -133,17 +185,17 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     pair[1][i] += a * b1;
                 }
             }
-            #line 547 "book/30-fast-conv.nw"
+            #line 611 "book/30-fast-conv.nw"
             for (int h = 0; h < 2; h++) {
                 int jv = h * GEMM_NR;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = pair[h];
-                #line 446 "book/30-fast-conv.nw"
-                int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
-                if (mr == GEMM_MR && nr == VL) {
-                    #line 456 "book/30-fast-conv.nw"
-                    for (int i = 0; i < GEMM_MR; i++) {
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
                         if (!overwrite)
@@ -151,19 +203,19 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 450 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 } else {
-                    #line 467 "book/30-fast-conv.nw"
-                    float tile[GEMM_MR][VL];
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
                         for (int j = 0; j < nr; j++) {
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 452 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 }
-            #line 552 "book/30-fast-conv.nw"
+            #line 616 "book/30-fast-conv.nw"
             }
         }
     for (; jr < nc; jr += GEMM_NR)
@@ -172,22 +224,22 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             float *ct = c + (size_t)ir * ldc + jr;
             vec acc[GEMM_MR];
-            #line 433 "book/30-fast-conv.nw"
+            #line 496 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 acc[i] = (vec){0};
-            #line 420 "book/30-fast-conv.nw"
+            #line 483 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 vec b;
                 memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] += ap[p * GEMM_MR + i] * b;
             }
-            #line 446 "book/30-fast-conv.nw"
-            int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
+            #line 510 "book/30-fast-conv.nw"
+            int mr = mc - ir < SR ? mc - ir : SR;
             int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
-            if (mr == GEMM_MR && nr == VL) {
-                #line 456 "book/30-fast-conv.nw"
-                for (int i = 0; i < GEMM_MR; i++) {
+            if (mr == SR && nr == VL) {
+                #line 520 "book/30-fast-conv.nw"
+                for (int i = 0; i < SR; i++) {
                     float *ci = ct + (size_t)i * ldc;
                     vec old = {0};
                     if (!overwrite)
@@ -195,51 +247,57 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     old += acc[i];
                     memcpy(ci, &old, sizeof old);
                 }
-            #line 450 "book/30-fast-conv.nw"
+            #line 514 "book/30-fast-conv.nw"
             } else {
-                #line 467 "book/30-fast-conv.nw"
-                float tile[GEMM_MR][VL];
+                #line 531 "book/30-fast-conv.nw"
+                float tile[SR][VL];
                 memcpy(tile, acc, sizeof tile);
                 for (int i = 0; i < mr; i++)
                     for (int j = 0; j < nr; j++) {
                         float *cij = ct + (size_t)i * ldc + j;
                         *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                     }
-            #line 452 "book/30-fast-conv.nw"
+            #line 516 "book/30-fast-conv.nw"
             }
-        #line 563 "book/30-fast-conv.nw"
+        #line 627 "book/30-fast-conv.nw"
         }
-#line 496 "book/30-fast-conv.nw"
+#line 560 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 403 "book/30-fast-conv.nw"
-    enum { VL = sizeof(vec) / sizeof(float) };
+    #line 675 "book/30-fast-conv.nw"
+    enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR / 2 };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
-        for (int ir = 0; ir < mc; ir += GEMM_MR)
-            for (int jv = 0; jv < GEMM_NR && jr + jv < nc; jv += VL) {
-                const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
-                float *ct = c + (size_t)ir * ldc + jr + jv;
-                vec acc[GEMM_MR];
-                #line 433 "book/30-fast-conv.nw"
-                for (int i = 0; i < GEMM_MR; i++)
-                    acc[i] = (vec){0};
-                #line 420 "book/30-fast-conv.nw"
-                for (int p = 0; p < kc; p++) {
-                    vec b;
-                    memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
-                    for (int i = 0; i < GEMM_MR; i++)
-                        acc[i] += ap[p * GEMM_MR + i] * b;
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR;
+            const float *bp = bpack + (size_t)jr * kc;
+            vec half[2][SR];
+            #line 691 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                half[0][i] = half[1][i] = (vec){0};
+            for (int p = 0; p < kc; p++) {
+                vec b0, b1;
+                memcpy(&b0, bp + (size_t)p * GEMM_NR, sizeof b0);
+                memcpy(&b1, bp + (size_t)p * GEMM_NR + VL, sizeof b1);
+                for (int i = 0; i < SR; i++) {
+                    float a = ap[p * GEMM_MR + i];
+                    half[0][i] += a * b0;
+                    half[1][i] += a * b1;
                 }
-                #line 446 "book/30-fast-conv.nw"
-                int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
+            }
+            #line 682 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < GEMM_NR && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = half[jv / VL];
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
-                if (mr == GEMM_MR && nr == VL) {
-                    #line 456 "book/30-fast-conv.nw"
-                    for (int i = 0; i < GEMM_MR; i++) {
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
                         if (!overwrite)
@@ -247,51 +305,52 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 450 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 } else {
-                    #line 467 "book/30-fast-conv.nw"
-                    float tile[GEMM_MR][VL];
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
                         for (int j = 0; j < nr; j++) {
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 452 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 }
-            #line 413 "book/30-fast-conv.nw"
+            #line 686 "book/30-fast-conv.nw"
             }
-#line 503 "book/30-fast-conv.nw"
+        }
+#line 567 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 403 "book/30-fast-conv.nw"
-    enum { VL = sizeof(vec) / sizeof(float) };
+    #line 466 "book/30-fast-conv.nw"
+    enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
             for (int jv = 0; jv < GEMM_NR && jr + jv < nc; jv += VL) {
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 433 "book/30-fast-conv.nw"
+                #line 496 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 420 "book/30-fast-conv.nw"
+                #line 483 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 446 "book/30-fast-conv.nw"
-                int mr = mc - ir < GEMM_MR ? mc - ir : GEMM_MR;
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
-                if (mr == GEMM_MR && nr == VL) {
-                    #line 456 "book/30-fast-conv.nw"
-                    for (int i = 0; i < GEMM_MR; i++) {
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
                         if (!overwrite)
@@ -299,23 +358,23 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 450 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 } else {
-                    #line 467 "book/30-fast-conv.nw"
-                    float tile[GEMM_MR][VL];
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
                         for (int j = 0; j < nr; j++) {
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 452 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 }
-            #line 413 "book/30-fast-conv.nw"
+            #line 476 "book/30-fast-conv.nw"
             }
-#line 510 "book/30-fast-conv.nw"
+#line 574 "book/30-fast-conv.nw"
 }
-#line 633 "book/30-fast-conv.nw"
+#line 763 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -330,7 +389,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 656 "book/30-fast-conv.nw"
+#line 786 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -341,7 +400,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 661 "book/30-fast-conv.nw"
+    #line 791 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -350,13 +409,13 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 676 "book/30-fast-conv.nw"
+            #line 806 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 670 "book/30-fast-conv.nw"
+        #line 800 "book/30-fast-conv.nw"
         }
     }
 }
@@ -394,7 +453,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 676 "book/30-fast-conv.nw"
+        #line 806 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);

@@ -12,7 +12,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack);
 #line 184 "book/30-fast-conv.nw"
 enum { GEMM_MR = 8, GEMM_NR = 16 };
-#line 359 "book/30-fast-conv.nw"
+#line 423 "book/30-fast-conv.nw"
 enum { GEMM_MC = 128, GEMM_KC = 256, GEMM_NC = 2048 };
 #line 245 "book/30a-im2col.nw"
 /* floats that op(b) (K,N) needs in the layout that gemm_packed reads; N <= GEMM_NC */
