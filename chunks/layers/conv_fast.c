@@ -1,4 +1,4 @@
-#line 544 "book/30a-im2col.nw"
+#line 852 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,9 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
+#line 648 "book/30a-im2col.nw"
+static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
+static size_t conv_shift_shared_size(int C, int K, int R);
 #line 67 "book/30a-im2col.nw"
 static size_t conv_lines(size_t floats)
 {
@@ -27,18 +30,29 @@ static size_t conv_pack_size(int C, int K, int R, int P)
     return conv_lines(f > d ? (f > b ? f : b) : (d > b ? d : b));
 }
 #line 88 "book/30a-im2col.nw"
+static size_t conv_thread_size(int C, int H, int W, int K, int R, int pad)
+{
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    int P = Ho * Wo, Q = (Ho - 1) * (W + 2 * pad) + Wo;
+    size_t im2col = conv_col_size(C * R * R, P) + conv_pack_size(C, K, R, P);
+    size_t shifted = conv_shift_size(C, H, W, K, pad, Q);
+    return im2col > shifted ? im2col : shifted;
+}
+
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
 {
     #line 77 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 91 "book/30a-im2col.nw"
-    size_t P = (size_t)Ho * Wo, groups = (N + CONV_GROUP - 1) / CONV_GROUP;
-    size_t per_thread = conv_col_size(C * R * R, (int)P) + conv_pack_size(C, K, R, P);
-    return omp_get_max_threads() * per_thread + groups * conv_lines((size_t)K * C * R * R);
+    #line 100 "book/30a-im2col.nw"
+    (void)Ho, (void)Wo;
+    size_t groups = (N + CONV_GROUP - 1) / CONV_GROUP;
+    size_t per_thread = conv_thread_size(C, H, W, K, R, pad);
+    size_t dw = groups * conv_lines((size_t)K * C * R * R), shared = conv_shift_shared_size(C, K, R);
+    return omp_get_max_threads() * per_thread + (dw > shared ? dw : shared);
 }
-#line 98 "book/30a-im2col.nw"
+#line 109 "book/30a-im2col.nw"
 void conv_work_reserve(ConvWork *work, size_t size)
 {
     CHECK(work != NULL);
@@ -55,27 +69,27 @@ void conv_work_free(ConvWork *work)
     free(work->mem);
     *work = (ConvWork){0};
 }
-#line 136 "book/30a-im2col.nw"
+#line 146 "book/30a-im2col.nw"
 static void conv_span(int v, int pad, int W, int Wo, int *j0, int *j1)
 {
     *j0 = pad - v > 0 ? pad - v : 0;
     *j1 = W + pad - v < Wo ? W + pad - v : Wo;
 }
-#line 148 "book/30a-im2col.nw"
+#line 158 "book/30a-im2col.nw"
 static void im2col(float *col, const float *x, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* x (C,H,W) -> col (C*R*R, Ho*Wo) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 164 "book/30a-im2col.nw"
+                #line 174 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 155 "book/30a-im2col.nw"
+                #line 165 "book/30a-im2col.nw"
                 float *row = col + r * Ho * Wo;
                 for (int i = 0; i < Ho; i++) {
-                    #line 170 "book/30a-im2col.nw"
+                    #line 180 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -92,24 +106,24 @@ static void im2col(float *col, const float *x, int C, int H, int W, int R, int p
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 158 "book/30a-im2col.nw"
+                #line 168 "book/30a-im2col.nw"
                 }
             }
 }
-#line 205 "book/30a-im2col.nw"
+#line 215 "book/30a-im2col.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 164 "book/30a-im2col.nw"
+                #line 174 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 212 "book/30a-im2col.nw"
+                #line 222 "book/30a-im2col.nw"
                 const float *row = col + r * Ho * Wo;
-                #line 219 "book/30a-im2col.nw"
+                #line 229 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
                     int a = i + u - pad;
                     if (a < 0 || a >= H)
@@ -120,10 +134,10 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
                     for (int j = j0; j < j1; j++)
                         dst[j + v - pad] += src[j];
                 }
-            #line 214 "book/30a-im2col.nw"
+            #line 224 "book/30a-im2col.nw"
             }
 }
-#line 311 "book/30a-im2col.nw"
+#line 321 "book/30a-im2col.nw"
 static void im2col_packed(float *bpack, float *row, const float *x,
                           int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
@@ -131,13 +145,13 @@ static void im2col_packed(float *bpack, float *row, const float *x,
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 164 "book/30a-im2col.nw"
+                #line 174 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 319 "book/30a-im2col.nw"
+                #line 329 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
-                    #line 170 "book/30a-im2col.nw"
+                    #line 180 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -154,14 +168,14 @@ static void im2col_packed(float *bpack, float *row, const float *x,
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 321 "book/30a-im2col.nw"
+                #line 331 "book/30a-im2col.nw"
                 }
                 gemm_pack_row(bpack, row, (int)r, Ho * Wo, C * R * R);
             }
 }
-#line 373 "book/30a-im2col.nw"
-void conv2d_forward_fast(float *out, const float *in, const float *w,
-                         int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+#line 383 "book/30a-im2col.nw"
+void conv2d_forward_im2col(float *out, const float *in, const float *w,
+                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
     /* in (N,C,H,W), w (K,C,R,R) -> out (N,K,H+2pad-R+1,W+2pad-R+1) */
     CHECK(out != NULL && in != NULL && w != NULL);
@@ -169,20 +183,19 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 362 "book/30a-im2col.nw"
+    #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 379 "book/30a-im2col.nw"
+    #line 389 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 119 "book/30a-im2col.nw"
+        #line 130 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
-        size_t col_size = conv_col_size(CRR, P), pack_size = conv_pack_size(C, K, R, P);
-        float *col = work->mem + t * (col_size + pack_size);
-        float *pack = col + col_size;
-        #line 340 "book/30a-im2col.nw"
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 350 "book/30a-im2col.nw"
         float *row = pack - conv_lines(P);
-        #line 383 "book/30a-im2col.nw"
+        #line 393 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -199,7 +212,82 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
         }
     }
 }
-#line 423 "book/30a-im2col.nw"
+#line 604 "book/30a-im2col.nw"
+static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
+{
+    /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
+    int Hp = H + 2 * pad, Wp = W + 2 * pad;
+    for (int c = 0; c < C; c++)
+        for (int a = 0; a < Hp; a++) {
+            float *dst = xp + ((size_t)c * Hp + a) * Wp;
+            if (a < pad || a >= H + pad) {
+                memset(dst, 0, Wp * sizeof *dst);
+                continue;
+            }
+            memset(dst, 0, pad * sizeof *dst);
+            memcpy(dst + pad, x + ((size_t)c * H + a - pad) * W, W * sizeof *dst);
+            memset(dst + pad + W, 0, pad * sizeof *dst);
+        }
+    memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
+}
+#line 632 "book/30a-im2col.nw"
+static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
+{
+    size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
+    return conv_lines(padded) + conv_lines((size_t)K * Q);
+}
+
+static size_t conv_shift_shared_size(int C, int K, int R)
+{
+    return conv_lines(gemm_pack_a_size(K, C * R * R)) + conv_lines(C * R * R);
+}
+#line 662 "book/30a-im2col.nw"
+void conv2d_forward_fast(float *out, const float *in, const float *w,
+                         int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+{
+    /* in (N,C,H,W), w (K,C,R,R) -> out (N,K,H+2pad-R+1,W+2pad-R+1) */
+    CHECK(out != NULL && in != NULL && w != NULL);
+    #line 77 "book/21-conv.nw"
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
+    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    #line 372 "book/30a-im2col.nw"
+    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
+    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
+    #line 668 "book/30a-im2col.nw"
+    if (direct) {
+        conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
+        return;
+    }
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
+    #line 653 "book/30a-im2col.nw"
+    float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
+    int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
+    #line 674 "book/30a-im2col.nw"
+    #pragma omp parallel
+    {
+        float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
+        float *ys = xp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        #pragma omp single
+        {
+            gemm_pack_a(apack, w, K, CRR, CRR, 0);
+            for (int r = 0; r < CRR; r++)
+                off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
+        }
+        #pragma omp for schedule(static)
+        for (int n = 0; n < N; n++) {
+            conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
+            gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q);
+            #line 695 "book/30a-im2col.nw"
+            float *y = out + (size_t)n * K * P;
+            for (int k = 0; k < K; k++)
+                for (int i = 0; i < Ho; i++)
+                    memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Q + (size_t)i * Wp, Wo * sizeof *y);
+        #line 689 "book/30a-im2col.nw"
+        }
+    }
+}
+#line 731 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -209,7 +297,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 441 "book/30a-im2col.nw"
+#line 749 "book/30a-im2col.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -219,21 +307,20 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 362 "book/30a-im2col.nw"
+    #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 447 "book/30a-im2col.nw"
+    #line 755 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
     #pragma omp parallel
     {
-        #line 119 "book/30a-im2col.nw"
+        #line 130 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
-        size_t col_size = conv_col_size(CRR, P), pack_size = conv_pack_size(C, K, R, P);
-        float *col = work->mem + t * (col_size + pack_size);
-        float *pack = col + col_size;
-        #line 486 "book/30a-im2col.nw"
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 794 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -246,7 +333,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 522 "book/30a-im2col.nw"
+        #line 830 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -254,7 +341,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 455 "book/30a-im2col.nw"
+    #line 763 "book/30a-im2col.nw"
     }
 }
 
@@ -267,22 +354,21 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 362 "book/30a-im2col.nw"
+    #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 464 "book/30a-im2col.nw"
+    #line 772 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 119 "book/30a-im2col.nw"
+        #line 130 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
-        size_t col_size = conv_col_size(CRR, P), pack_size = conv_pack_size(C, K, R, P);
-        float *col = work->mem + t * (col_size + pack_size);
-        float *pack = col + col_size;
-        #line 467 "book/30a-im2col.nw"
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 775 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *gn = dout + (size_t)n * K * P;
-            #line 505 "book/30a-im2col.nw"
+            #line 813 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
             if (direct) {
                 gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
@@ -292,7 +378,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                     memset(dx, 0, (size_t)C * H * W * sizeof *dx);
                 col2im(dx, col, C, H, W, R, pad, Ho, Wo);
             }
-        #line 471 "book/30a-im2col.nw"
+        #line 779 "book/30a-im2col.nw"
         }
     }
 }

@@ -1,4 +1,4 @@
-#line 534 "book/30a-im2col.nw"
+#line 842 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
@@ -13,11 +13,15 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
 void conv_work_reserve(ConvWork *work, size_t size);
 /* frees work's memory and leaves it empty, {0} */
 void conv_work_free(ConvWork *work);
-#line 355 "book/30a-im2col.nw"
+#line 365 "book/30a-im2col.nw"
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
+void conv2d_forward_im2col(float *out, const float *in, const float *w,
+                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
+#line 704 "book/30a-im2col.nw"
+/* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out */
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 411 "book/30a-im2col.nw"
+#line 719 "book/30a-im2col.nw"
 /* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
@@ -27,5 +31,5 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
 /* and din (N,C,H,W) += the input gradient, or = with overwrite */
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-#line 538 "book/30a-im2col.nw"
+#line 846 "book/30a-im2col.nw"
 #endif

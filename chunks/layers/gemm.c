@@ -1,4 +1,4 @@
-#line 751 "book/30-fast-conv.nw"
+#line 760 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
@@ -16,8 +16,12 @@ static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int ld
                         int mc, int nc, int kc, int overwrite
 #line 650 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
-#line 709 "book/30-fast-conv.nw"
+#line 718 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
+#line 547 "book/30a-im2col.nw"
+#define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
+                          int mc, int nc, int kc, int overwrite
+static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
 #line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
                       int i0, int m, int p0, int k, int width)
@@ -274,24 +278,28 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR;
             const float *bp = bpack + (size_t)jr * kc;
-            vec half[2][SR];
+            vec acc2[2][SR];
             #line 691 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
-                half[0][i] = half[1][i] = (vec){0};
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 682 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
+                const float *brow = bp + (size_t)p * GEMM_NR;
+                #line 696 "book/30-fast-conv.nw"
                 vec b0, b1;
-                memcpy(&b0, bp + (size_t)p * GEMM_NR, sizeof b0);
-                memcpy(&b1, bp + (size_t)p * GEMM_NR + VL, sizeof b1);
+                memcpy(&b0, brow, sizeof b0);
+                memcpy(&b1, brow + VL, sizeof b1);
                 for (int i = 0; i < SR; i++) {
                     float a = ap[p * GEMM_MR + i];
-                    half[0][i] += a * b0;
-                    half[1][i] += a * b1;
+                    acc2[0][i] += a * b0;
+                    acc2[1][i] += a * b1;
                 }
+            #line 685 "book/30-fast-conv.nw"
             }
-            #line 682 "book/30-fast-conv.nw"
-            for (int jv = 0; jv < GEMM_NR && jr + jv < nc; jv += VL) {
+            #line 707 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
-                const vec *acc = half[jv / VL];
+                const vec *acc = acc2[jv / VL];
                 #line 510 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
@@ -317,8 +325,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         }
                 #line 516 "book/30-fast-conv.nw"
                 }
-            #line 686 "book/30-fast-conv.nw"
+            #line 711 "book/30-fast-conv.nw"
             }
+        #line 687 "book/30-fast-conv.nw"
         }
 #line 567 "book/30-fast-conv.nw"
 }
@@ -374,7 +383,7 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
             }
 #line 574 "book/30-fast-conv.nw"
 }
-#line 763 "book/30-fast-conv.nw"
+#line 772 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -389,7 +398,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 786 "book/30-fast-conv.nw"
+#line 795 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -400,7 +409,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 791 "book/30-fast-conv.nw"
+    #line 800 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -409,17 +418,17 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 806 "book/30-fast-conv.nw"
+            #line 815 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 800 "book/30-fast-conv.nw"
+        #line 809 "book/30-fast-conv.nw"
         }
     }
 }
-#line 262 "book/30a-im2col.nw"
+#line 272 "book/30a-im2col.nw"
 size_t gemm_packed_size(int N, int K)
 {
     CHECK(N > 0 && N <= GEMM_NC && K > 0);
@@ -440,7 +449,7 @@ void gemm_pack_row(float *bpack, const float *row, int p, int N, int K)
             dst[j] = 0;
     }
 }
-#line 289 "book/30a-im2col.nw"
+#line 299 "book/30a-im2col.nw"
 void gemm_packed(float *c, const float *a, const float *packed, int M, int N, int K,
                  int lda, int ldc, int flags, float *pack)
 {
@@ -453,12 +462,256 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 806 "book/30-fast-conv.nw"
+        #line 815 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
             gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
         }
-    #line 302 "book/30a-im2col.nw"
+    #line 312 "book/30a-im2col.nw"
     }
+}
+#line 462 "book/30a-im2col.nw"
+size_t gemm_pack_a_size(int M, int K)
+{
+    CHECK(M > 0 && K > 0);
+    return (size_t)(M + GEMM_MR - 1) / GEMM_MR * GEMM_MR * K;
+}
+
+void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
+{
+    CHECK(apack != NULL && a != NULL && M > 0 && K > 0 && (flags & ~GEMM_TRANS_A) == 0);
+    CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
+    for (int pc = 0; pc < K; pc += GEMM_KC) {
+        int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
+        float *slice = apack + (size_t)(M + GEMM_MR - 1) / GEMM_MR * GEMM_MR * pc;
+        gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
+    }
+}
+#line 498 "book/30a-im2col.nw"
+void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
+                  int M, int N, int K, int ldc)
+{
+    /* c (M,N) = op(a) (M,K) . x shifted by off (K) */
+    CHECK(c != NULL && apack != NULL && x != NULL && off != NULL);
+    CHECK(M > 0 && N > 0 && K > 0 && ldc >= N);
+    for (int p = 0; p < K; p++)
+        CHECK(off[p] >= 0);
+    size_t mr = gemm_pack_a_size(M, 1);
+    for (int pc = 0; pc < K; pc += GEMM_KC) {
+        int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
+        for (int ic = 0; ic < M; ic += GEMM_MC) {
+            int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
+            gemm_shifted_block(c + (size_t)ic * ldc, ldc, apack + mr * pc + (size_t)ic * kc, x, off + pc,
+                               mc, N, kc, pc == 0);
+        }
+    }
+}
+#line 553 "book/30a-im2col.nw"
+#if defined(__x86_64__)
+__attribute__((target("arch=x86-64-v4")))
+static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
+{
+    typedef float vec __attribute__((vector_size(64)));
+    enum { SR = GEMM_MR };
+    #line 532 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL)
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
+            vec acc2[2][SR];
+            #line 691 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 538 "book/30a-im2col.nw"
+            for (int p = 0; p < kc; p++) {
+                const float *brow = xq + off[p];
+                #line 696 "book/30-fast-conv.nw"
+                vec b0, b1;
+                memcpy(&b0, brow, sizeof b0);
+                memcpy(&b1, brow + VL, sizeof b1);
+                for (int i = 0; i < SR; i++) {
+                    float a = ap[p * GEMM_MR + i];
+                    acc2[0][i] += a * b0;
+                    acc2[1][i] += a * b1;
+                }
+            #line 541 "book/30a-im2col.nw"
+            }
+            #line 707 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 514 "book/30-fast-conv.nw"
+                } else {
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 516 "book/30-fast-conv.nw"
+                }
+            #line 711 "book/30-fast-conv.nw"
+            }
+        #line 543 "book/30a-im2col.nw"
+        }
+#line 560 "book/30a-im2col.nw"
+}
+
+__attribute__((target("avx2,fma")))
+static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
+{
+    typedef float vec __attribute__((vector_size(32)));
+    enum { SR = GEMM_MR / 2 };
+    #line 532 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL)
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
+            vec acc2[2][SR];
+            #line 691 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 538 "book/30a-im2col.nw"
+            for (int p = 0; p < kc; p++) {
+                const float *brow = xq + off[p];
+                #line 696 "book/30-fast-conv.nw"
+                vec b0, b1;
+                memcpy(&b0, brow, sizeof b0);
+                memcpy(&b1, brow + VL, sizeof b1);
+                for (int i = 0; i < SR; i++) {
+                    float a = ap[p * GEMM_MR + i];
+                    acc2[0][i] += a * b0;
+                    acc2[1][i] += a * b1;
+                }
+            #line 541 "book/30a-im2col.nw"
+            }
+            #line 707 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 514 "book/30-fast-conv.nw"
+                } else {
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 516 "book/30-fast-conv.nw"
+                }
+            #line 711 "book/30-fast-conv.nw"
+            }
+        #line 543 "book/30a-im2col.nw"
+        }
+#line 568 "book/30a-im2col.nw"
+}
+#endif
+
+static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
+{
+    typedef float vec __attribute__((vector_size(16)));
+    enum { SR = GEMM_MR / 2 };
+    #line 532 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL)
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
+            vec acc2[2][SR];
+            #line 691 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 538 "book/30a-im2col.nw"
+            for (int p = 0; p < kc; p++) {
+                const float *brow = xq + off[p];
+                #line 696 "book/30-fast-conv.nw"
+                vec b0, b1;
+                memcpy(&b0, brow, sizeof b0);
+                memcpy(&b1, brow + VL, sizeof b1);
+                for (int i = 0; i < SR; i++) {
+                    float a = ap[p * GEMM_MR + i];
+                    acc2[0][i] += a * b0;
+                    acc2[1][i] += a * b1;
+                }
+            #line 541 "book/30a-im2col.nw"
+            }
+            #line 707 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 510 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 520 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 514 "book/30-fast-conv.nw"
+                } else {
+                    #line 531 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 516 "book/30-fast-conv.nw"
+                }
+            #line 711 "book/30-fast-conv.nw"
+            }
+        #line 543 "book/30a-im2col.nw"
+        }
+#line 576 "book/30a-im2col.nw"
+}
+
+static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
+{
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("x86-64-v4")) {
+        gemm_shifted_avx512(c, ldc, apack, x, off, mc, nc, kc, overwrite);
+        return;
+    }
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        gemm_shifted_avx2(c, ldc, apack, x, off, mc, nc, kc, overwrite);
+        return;
+    }
+#endif
+    gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
