@@ -1,4 +1,4 @@
-#line 852 "book/30a-im2col.nw"
+#line 858 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +7,7 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 648 "book/30a-im2col.nw"
+#line 651 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 #line 67 "book/30a-im2col.nw"
@@ -212,7 +212,7 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
         }
     }
 }
-#line 604 "book/30a-im2col.nw"
+#line 605 "book/30a-im2col.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -230,18 +230,20 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 632 "book/30a-im2col.nw"
+#line 633 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
-    return conv_lines(padded) + conv_lines((size_t)K * Q);
+    return conv_lines(padded) + conv_lines((size_t)K * Q + GEMM_SHIFT_TILE);
 }
 
 static size_t conv_shift_shared_size(int C, int K, int R)
 {
-    return conv_lines(gemm_pack_a_size(K, C * R * R)) + conv_lines(C * R * R);
+    size_t forward = conv_lines(gemm_pack_a_size(K, C * R * R)) + conv_lines(C * R * R);
+    size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
+    return forward > backward ? forward : backward;
 }
-#line 662 "book/30a-im2col.nw"
+#line 665 "book/30a-im2col.nw"
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -254,16 +256,16 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 668 "book/30a-im2col.nw"
+    #line 671 "book/30a-im2col.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
-    #line 653 "book/30a-im2col.nw"
+    #line 656 "book/30a-im2col.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 674 "book/30a-im2col.nw"
+    #line 677 "book/30a-im2col.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -277,17 +279,17 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
-            gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q);
-            #line 695 "book/30a-im2col.nw"
+            gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q, 0);
+            #line 698 "book/30a-im2col.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
                     memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Q + (size_t)i * Wp, Wo * sizeof *y);
-        #line 689 "book/30a-im2col.nw"
+        #line 692 "book/30a-im2col.nw"
         }
     }
 }
-#line 731 "book/30a-im2col.nw"
+#line 737 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -297,7 +299,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 749 "book/30a-im2col.nw"
+#line 755 "book/30a-im2col.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -310,7 +312,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 755 "book/30a-im2col.nw"
+    #line 761 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
@@ -320,7 +322,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 794 "book/30a-im2col.nw"
+        #line 800 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -333,7 +335,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 830 "book/30a-im2col.nw"
+        #line 836 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -341,10 +343,48 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 763 "book/30a-im2col.nw"
+    #line 769 "book/30a-im2col.nw"
     }
 }
 
+void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
+                                 int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
+{
+    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), w (K,C,R,R) -> din += or = (N,C,H,W) */
+    CHECK(din != NULL && dout != NULL && w != NULL);
+    #line 77 "book/21-conv.nw"
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
+    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    #line 372 "book/30a-im2col.nw"
+    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
+    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
+    #line 778 "book/30a-im2col.nw"
+    #pragma omp parallel
+    {
+        #line 130 "book/30a-im2col.nw"
+        int t = omp_get_thread_num();
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 781 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (int n = 0; n < N; n++) {
+            const float *gn = dout + (size_t)n * K * P;
+            #line 819 "book/30a-im2col.nw"
+            float *dx = din + (size_t)n * C * H * W;
+            if (direct) {
+                gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
+            } else {
+                gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
+                if (overwrite)
+                    memset(dx, 0, (size_t)C * H * W * sizeof *dx);
+                col2im(dx, col, C, H, W, R, pad, Ho, Wo);
+            }
+        #line 785 "book/30a-im2col.nw"
+        }
+    }
+}
+#line 925 "book/30a-im2col.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -357,28 +397,61 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 372 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 772 "book/30a-im2col.nw"
+    #line 931 "book/30a-im2col.nw"
+    if (direct || K > GEMM_KC) {
+        conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
+        return;
+    }
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
+    size_t asize = conv_lines(gemm_pack_a_size(C, K));
+    float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     #pragma omp parallel
     {
-        #line 130 "book/30a-im2col.nw"
-        int t = omp_get_thread_num();
-        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
-        float *pack = col + conv_col_size(CRR, P);
-        #line 775 "book/30a-im2col.nw"
+        float *dxp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
+        float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        #pragma omp single
+        {
+            #line 908 "book/30a-im2col.nw"
+            float *wt = apack + R * R * asize;
+            for (int r = 0; r < R * R; r++) {
+                for (int c = 0; c < C; c++)
+                    for (int k = 0; k < K; k++)
+                        wt[(size_t)c * K + k] = w[(size_t)k * CRR + c * R * R + r];
+                gemm_pack_a(apack + r * asize, wt, C, K, K, 0);
+            }
+            int *off = (int *)(wt + conv_lines((size_t)C * K));
+            for (int k = 0; k < K; k++)
+                off[k] = k * Q;
+        #line 945 "book/30a-im2col.nw"
+        }
+        const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
-            const float *gn = dout + (size_t)n * K * P;
-            #line 813 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
-            if (direct) {
-                gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
-            } else {
-                gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
-                if (overwrite)
-                    memset(dx, 0, (size_t)C * H * W * sizeof *dx);
-                col2im(dx, col, C, H, W, R, pad, Ho, Wo);
-            }
-        #line 779 "book/30a-im2col.nw"
+            #line 962 "book/30a-im2col.nw"
+            if (overwrite)
+                memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
+            else
+                conv_pad_image(dxp, dx, C, H, W, pad);
+            #line 969 "book/30a-im2col.nw"
+            const float *gn = dout + (size_t)n * K * P;
+            for (int k = 0; k < K; k++)
+                for (int i = 0; i < Ho; i++) {
+                    float *dst = gp + (size_t)k * Q + (size_t)i * Wp;
+                    memcpy(dst, gn + ((size_t)k * Ho + i) * Wo, Wo * sizeof *dst);
+                    if (i < Ho - 1)
+                        memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
+                }
+            memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
+            #line 952 "book/30a-im2col.nw"
+            for (int r = 0; r < R * R; r++)
+                gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
+                             GEMM_ACCUMULATE);
+            #line 981 "book/30a-im2col.nw"
+            for (int c = 0; c < C; c++)
+                for (int a = 0; a < H; a++)
+                    memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
+        #line 956 "book/30a-im2col.nw"
         }
     }
 }

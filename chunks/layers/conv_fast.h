@@ -1,4 +1,4 @@
-#line 842 "book/30a-im2col.nw"
+#line 848 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
@@ -17,11 +17,11 @@ void conv_work_free(ConvWork *work);
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 704 "book/30a-im2col.nw"
+#line 707 "book/30a-im2col.nw"
 /* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out */
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 719 "book/30a-im2col.nw"
+#line 722 "book/30a-im2col.nw"
 /* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
@@ -31,5 +31,8 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
 /* and din (N,C,H,W) += the input gradient, or = with overwrite */
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-#line 846 "book/30a-im2col.nw"
+/* the same by GEMM into dcol and col2im, the way this section computes it */
+void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
+                                 int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
+#line 852 "book/30a-im2col.nw"
 #endif

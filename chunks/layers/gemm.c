@@ -18,7 +18,7 @@ static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int ld
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
 #line 718 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
-#line 547 "book/30a-im2col.nw"
+#line 548 "book/30a-im2col.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
@@ -488,13 +488,13 @@ void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
         gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
     }
 }
-#line 498 "book/30a-im2col.nw"
+#line 499 "book/30a-im2col.nw"
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
-                  int M, int N, int K, int ldc)
+                  int M, int N, int K, int ldc, int flags)
 {
-    /* c (M,N) = op(a) (M,K) . x shifted by off (K) */
+    /* c (M,N) = or += op(a) (M,K) . x shifted by off (K) */
     CHECK(c != NULL && apack != NULL && x != NULL && off != NULL);
-    CHECK(M > 0 && N > 0 && K > 0 && ldc >= N);
+    CHECK(M > 0 && N > 0 && K > 0 && ldc >= N && (flags & ~GEMM_ACCUMULATE) == 0);
     for (int p = 0; p < K; p++)
         CHECK(off[p] >= 0);
     size_t mr = gemm_pack_a_size(M, 1);
@@ -503,18 +503,18 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_shifted_block(c + (size_t)ic * ldc, ldc, apack + mr * pc + (size_t)ic * kc, x, off + pc,
-                               mc, N, kc, pc == 0);
+                               mc, N, kc, pc == 0 && !(flags & GEMM_ACCUMULATE));
         }
     }
 }
-#line 553 "book/30a-im2col.nw"
+#line 554 "book/30a-im2col.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 532 "book/30a-im2col.nw"
+    #line 533 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -523,7 +523,7 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
             #line 691 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 538 "book/30a-im2col.nw"
+            #line 539 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 696 "book/30-fast-conv.nw"
@@ -535,7 +535,7 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 541 "book/30a-im2col.nw"
+            #line 542 "book/30a-im2col.nw"
             }
             #line 707 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -568,9 +568,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                 }
             #line 711 "book/30-fast-conv.nw"
             }
-        #line 543 "book/30a-im2col.nw"
+        #line 544 "book/30a-im2col.nw"
         }
-#line 560 "book/30a-im2col.nw"
+#line 561 "book/30a-im2col.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -578,7 +578,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 532 "book/30a-im2col.nw"
+    #line 533 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -587,7 +587,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
             #line 691 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 538 "book/30a-im2col.nw"
+            #line 539 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 696 "book/30-fast-conv.nw"
@@ -599,7 +599,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 541 "book/30a-im2col.nw"
+            #line 542 "book/30a-im2col.nw"
             }
             #line 707 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -632,9 +632,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                 }
             #line 711 "book/30-fast-conv.nw"
             }
-        #line 543 "book/30a-im2col.nw"
+        #line 544 "book/30a-im2col.nw"
         }
-#line 568 "book/30a-im2col.nw"
+#line 569 "book/30a-im2col.nw"
 }
 #endif
 
@@ -642,7 +642,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 532 "book/30a-im2col.nw"
+    #line 533 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -651,7 +651,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
             #line 691 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 538 "book/30a-im2col.nw"
+            #line 539 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 696 "book/30-fast-conv.nw"
@@ -663,7 +663,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 541 "book/30a-im2col.nw"
+            #line 542 "book/30a-im2col.nw"
             }
             #line 707 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -696,9 +696,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                 }
             #line 711 "book/30-fast-conv.nw"
             }
-        #line 543 "book/30a-im2col.nw"
+        #line 544 "book/30a-im2col.nw"
         }
-#line 576 "book/30a-im2col.nw"
+#line 577 "book/30a-im2col.nw"
 }
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)

@@ -27,11 +27,11 @@ void gemm_packed(float *c, const float *a, const float *bpack, int M, int N, int
 size_t gemm_pack_a_size(int M, int K);
 /* all of op(a) (M,K) into apack, in the layout gemm_shifted reads; flags: 0 or GEMM_TRANS_A */
 void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags);
-#line 490 "book/30a-im2col.nw"
+#line 491 "book/30a-im2col.nw"
 enum { GEMM_SHIFT_TILE = 32 };
-/* c (M,N) = op(a) (M,K) . b (K,N), b(p, q) = x[off[p] + q], a packed by gemm_pack_a; overwrites c;
-   reads x[off[p] + q] for q < N rounded up to GEMM_SHIFT_TILE */
+/* c (M,N) = or += (flags: GEMM_ACCUMULATE) op(a) (M,K) . b (K,N), b(p, q) = x[off[p] + q], a packed
+   by gemm_pack_a; reads x[off[p] + q] for q < N rounded up to GEMM_SHIFT_TILE */
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
-                  int M, int N, int K, int ldc);
+                  int M, int N, int K, int ldc, int flags);
 #line 120 "book/30-fast-conv.nw"
 #endif
