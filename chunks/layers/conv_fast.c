@@ -1,4 +1,4 @@
-#line 858 "book/30a-im2col.nw"
+#line 864 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +7,10 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 651 "book/30a-im2col.nw"
+#line 653 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
+static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
 #line 67 "book/30a-im2col.nw"
 static size_t conv_lines(size_t floats)
 {
@@ -35,8 +36,9 @@ static size_t conv_thread_size(int C, int H, int W, int K, int R, int pad)
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
     int P = Ho * Wo, Q = (Ho - 1) * (W + 2 * pad) + Wo;
     size_t im2col = conv_col_size(C * R * R, P) + conv_pack_size(C, K, R, P);
-    size_t shifted = conv_shift_size(C, H, W, K, pad, Q);
-    return im2col > shifted ? im2col : shifted;
+    size_t shifted = conv_shift_size(C, H, W, K, pad, Q), weights = conv_weights_size(C, H, W, K, R, pad);
+    size_t most = im2col > shifted ? im2col : shifted;
+    return most > weights ? most : weights;
 }
 
 size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
@@ -45,14 +47,15 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 100 "book/30a-im2col.nw"
+    #line 101 "book/30a-im2col.nw"
     (void)Ho, (void)Wo;
     size_t groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t per_thread = conv_thread_size(C, H, W, K, R, pad);
-    size_t dw = groups * conv_lines((size_t)K * C * R * R), shared = conv_shift_shared_size(C, K, R);
+    size_t dw = groups * conv_lines((size_t)K * C * R * R) + conv_lines(C * R * R);
+    size_t shared = conv_shift_shared_size(C, K, R);
     return omp_get_max_threads() * per_thread + (dw > shared ? dw : shared);
 }
-#line 109 "book/30a-im2col.nw"
+#line 111 "book/30a-im2col.nw"
 void conv_work_reserve(ConvWork *work, size_t size)
 {
     CHECK(work != NULL);
@@ -69,27 +72,27 @@ void conv_work_free(ConvWork *work)
     free(work->mem);
     *work = (ConvWork){0};
 }
-#line 146 "book/30a-im2col.nw"
+#line 148 "book/30a-im2col.nw"
 static void conv_span(int v, int pad, int W, int Wo, int *j0, int *j1)
 {
     *j0 = pad - v > 0 ? pad - v : 0;
     *j1 = W + pad - v < Wo ? W + pad - v : Wo;
 }
-#line 158 "book/30a-im2col.nw"
+#line 160 "book/30a-im2col.nw"
 static void im2col(float *col, const float *x, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* x (C,H,W) -> col (C*R*R, Ho*Wo) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 174 "book/30a-im2col.nw"
+                #line 176 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 165 "book/30a-im2col.nw"
+                #line 167 "book/30a-im2col.nw"
                 float *row = col + r * Ho * Wo;
                 for (int i = 0; i < Ho; i++) {
-                    #line 180 "book/30a-im2col.nw"
+                    #line 182 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -106,24 +109,24 @@ static void im2col(float *col, const float *x, int C, int H, int W, int R, int p
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 168 "book/30a-im2col.nw"
+                #line 170 "book/30a-im2col.nw"
                 }
             }
 }
-#line 215 "book/30a-im2col.nw"
+#line 217 "book/30a-im2col.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 174 "book/30a-im2col.nw"
+                #line 176 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 222 "book/30a-im2col.nw"
+                #line 224 "book/30a-im2col.nw"
                 const float *row = col + r * Ho * Wo;
-                #line 229 "book/30a-im2col.nw"
+                #line 231 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
                     int a = i + u - pad;
                     if (a < 0 || a >= H)
@@ -134,10 +137,10 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
                     for (int j = j0; j < j1; j++)
                         dst[j + v - pad] += src[j];
                 }
-            #line 224 "book/30a-im2col.nw"
+            #line 226 "book/30a-im2col.nw"
             }
 }
-#line 321 "book/30a-im2col.nw"
+#line 323 "book/30a-im2col.nw"
 static void im2col_packed(float *bpack, float *row, const float *x,
                           int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
@@ -145,13 +148,13 @@ static void im2col_packed(float *bpack, float *row, const float *x,
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 174 "book/30a-im2col.nw"
+                #line 176 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 329 "book/30a-im2col.nw"
+                #line 331 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
-                    #line 180 "book/30a-im2col.nw"
+                    #line 182 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -168,12 +171,12 @@ static void im2col_packed(float *bpack, float *row, const float *x,
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 331 "book/30a-im2col.nw"
+                #line 333 "book/30a-im2col.nw"
                 }
                 gemm_pack_row(bpack, row, (int)r, Ho * Wo, C * R * R);
             }
 }
-#line 383 "book/30a-im2col.nw"
+#line 385 "book/30a-im2col.nw"
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -183,19 +186,19 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 372 "book/30a-im2col.nw"
+    #line 374 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 389 "book/30a-im2col.nw"
+    #line 391 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 130 "book/30a-im2col.nw"
+        #line 132 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 350 "book/30a-im2col.nw"
+        #line 352 "book/30a-im2col.nw"
         float *row = pack - conv_lines(P);
-        #line 393 "book/30a-im2col.nw"
+        #line 395 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -212,7 +215,7 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
         }
     }
 }
-#line 605 "book/30a-im2col.nw"
+#line 607 "book/30a-im2col.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -230,7 +233,7 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 633 "book/30a-im2col.nw"
+#line 635 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
@@ -243,7 +246,7 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
     return forward > backward ? forward : backward;
 }
-#line 665 "book/30a-im2col.nw"
+#line 668 "book/30a-im2col.nw"
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -253,19 +256,19 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 372 "book/30a-im2col.nw"
+    #line 374 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 671 "book/30a-im2col.nw"
+    #line 674 "book/30a-im2col.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
-    #line 656 "book/30a-im2col.nw"
+    #line 659 "book/30a-im2col.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 677 "book/30a-im2col.nw"
+    #line 680 "book/30a-im2col.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -280,16 +283,16 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
             gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q, 0);
-            #line 698 "book/30a-im2col.nw"
+            #line 701 "book/30a-im2col.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
                     memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Q + (size_t)i * Wp, Wo * sizeof *y);
-        #line 692 "book/30a-im2col.nw"
+        #line 695 "book/30a-im2col.nw"
         }
     }
 }
-#line 737 "book/30a-im2col.nw"
+#line 743 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -299,9 +302,9 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 755 "book/30a-im2col.nw"
-void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
-                                  int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+#line 761 "book/30a-im2col.nw"
+void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
+                                    int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
     /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W) -> dw += (K,C,R,R) */
     CHECK(dw != NULL && dout != NULL && in != NULL);
@@ -309,20 +312,20 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 372 "book/30a-im2col.nw"
+    #line 374 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 761 "book/30a-im2col.nw"
+    #line 767 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
     #pragma omp parallel
     {
-        #line 130 "book/30a-im2col.nw"
+        #line 132 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 800 "book/30a-im2col.nw"
+        #line 806 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -335,7 +338,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 836 "book/30a-im2col.nw"
+        #line 842 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -343,7 +346,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 769 "book/30a-im2col.nw"
+    #line 775 "book/30a-im2col.nw"
     }
 }
 
@@ -356,21 +359,21 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 372 "book/30a-im2col.nw"
+    #line 374 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 778 "book/30a-im2col.nw"
+    #line 784 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 130 "book/30a-im2col.nw"
+        #line 132 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 781 "book/30a-im2col.nw"
+        #line 787 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *gn = dout + (size_t)n * K * P;
-            #line 819 "book/30a-im2col.nw"
+            #line 825 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
             if (direct) {
                 gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
@@ -380,11 +383,11 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                     memset(dx, 0, (size_t)C * H * W * sizeof *dx);
                 col2im(dx, col, C, H, W, R, pad, Ho, Wo);
             }
-        #line 785 "book/30a-im2col.nw"
+        #line 791 "book/30a-im2col.nw"
         }
     }
 }
-#line 925 "book/30a-im2col.nw"
+#line 931 "book/30a-im2col.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -394,10 +397,10 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 372 "book/30a-im2col.nw"
+    #line 374 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 931 "book/30a-im2col.nw"
+    #line 937 "book/30a-im2col.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -411,7 +414,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 908 "book/30a-im2col.nw"
+            #line 914 "book/30a-im2col.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -422,18 +425,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Q;
-        #line 945 "book/30a-im2col.nw"
+        #line 951 "book/30a-im2col.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 962 "book/30a-im2col.nw"
+            #line 968 "book/30a-im2col.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 969 "book/30a-im2col.nw"
+            #line 975 "book/30a-im2col.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -443,15 +446,107 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                         memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 952 "book/30a-im2col.nw"
+            #line 958 "book/30a-im2col.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 981 "book/30a-im2col.nw"
+            #line 987 "book/30a-im2col.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 956 "book/30a-im2col.nw"
+        #line 962 "book/30a-im2col.nw"
         }
+    }
+}
+#line 1037 "book/30a-im2col.nw"
+static void conv_pack_col_t(float *bpack, const float *xp, const int *off, int CRR, int P, int Wo, int Wp)
+{
+    /* op(b) = col^T (P,CRR), col(r, i*Wo + j) = xp[off[r] + i*Wp + j] -> bpack, as gemm_pack_row packs it */
+    size_t width = gemm_packed_size(CRR, 1);
+    for (int pc = 0; pc < P; pc += GEMM_KC) {
+        int kc = P - pc < GEMM_KC ? P - pc : GEMM_KC;
+        for (int r0 = 0; r0 < CRR; r0 += GEMM_NR) {
+            float *panel = bpack + (size_t)pc * width + (size_t)r0 * kc;
+            for (int h = 0; h < GEMM_NR; h += 8) {
+                int taps = CRR - (r0 + h) < 8 ? CRR - (r0 + h) : 8;
+                #line 1059 "book/30a-im2col.nw"
+                for (int q = pc; q < pc + kc;) {
+                    int i = q / Wo, j = q % Wo, len = Wo - j < pc + kc - q ? Wo - j : pc + kc - q;
+                    const float *eight[8];
+                    for (int e = 0; e < 8; e++)
+                        eight[e] = xp + off[r0 + h + (e < taps ? e : 0)] + (size_t)i * Wp + j;
+                    float *dst = panel + (size_t)(q - pc) * GEMM_NR + h;
+                    if (taps > 0)
+                        gemm_transpose8(dst, GEMM_NR, eight, len);
+                    for (int p = 0; p < len; p++)
+                        for (int e = taps > 0 ? taps : 0; e < 8; e++)
+                            dst[(size_t)p * GEMM_NR + e] = 0;
+                    q += len;
+                }
+            #line 1048 "book/30a-im2col.nw"
+            }
+        }
+    }
+}
+#line 1081 "book/30a-im2col.nw"
+static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
+{
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1, P = Ho * Wo, CRR = C * R * R;
+    if (CRR > GEMM_NC)
+        return 0;
+    size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
+    return conv_lines(gemm_packed_size(CRR, P)) + conv_lines(padded) + conv_pack_size(C, K, R, P);
+}
+#line 1092 "book/30a-im2col.nw"
+void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
+                                  int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+{
+    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W) -> dw += (K,C,R,R) */
+    CHECK(dw != NULL && dout != NULL && in != NULL);
+    #line 77 "book/21-conv.nw"
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
+    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    #line 374 "book/30a-im2col.nw"
+    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
+    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
+    #line 1098 "book/30a-im2col.nw"
+    if (direct || CRR > GEMM_NC) {
+        conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
+        return;
+    }
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, groups = (N + CONV_GROUP - 1) / CONV_GROUP, T = omp_get_max_threads();
+    size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw), part = conv_thread_size(C, H, W, K, R, pad);
+    float *dw_groups = work->mem + work->size - groups * dw_size;
+    int *off = (int *)(work->mem + T * part);
+    #pragma omp parallel
+    {
+        float *bp = work->mem + omp_get_thread_num() * part;
+        float *xp = bp + conv_lines(gemm_packed_size(CRR, P));
+        float *pack = xp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        #pragma omp single
+        for (int r = 0; r < CRR; r++)
+            off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
+        #line 1121 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (int g = 0; g < groups; g++) {
+            float *dwg = dw_groups + g * dw_size;
+            int n1 = (g + 1) * CONV_GROUP < N ? (g + 1) * CONV_GROUP : N;
+            for (int n = g * CONV_GROUP; n < n1; n++) {
+                const float *gn = dout + (size_t)n * K * P;
+                conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
+                conv_pack_col_t(bp, xp, off, CRR, P, Wo, Wp);
+                gemm_packed(dwg, gn, bp, K, CRR, P, P, CRR, n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0, pack);
+            }
+        }
+        #line 842 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (size_t i = 0; i < nw; i++) {
+            float s = 0;
+            for (int g = 0; g < groups; g++)
+                s += dw_groups[g * dw_size + i];
+            dw[i] += s;
+        }
+    #line 1116 "book/30a-im2col.nw"
     }
 }

@@ -1,4 +1,4 @@
-#line 848 "book/30a-im2col.nw"
+#line 854 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
@@ -13,15 +13,15 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
 void conv_work_reserve(ConvWork *work, size_t size);
 /* frees work's memory and leaves it empty, {0} */
 void conv_work_free(ConvWork *work);
-#line 365 "book/30a-im2col.nw"
+#line 367 "book/30a-im2col.nw"
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 707 "book/30a-im2col.nw"
+#line 710 "book/30a-im2col.nw"
 /* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out */
 void conv2d_forward_fast(float *out, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 722 "book/30a-im2col.nw"
+#line 725 "book/30a-im2col.nw"
 /* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
@@ -31,8 +31,10 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
 /* and din (N,C,H,W) += the input gradient, or = with overwrite */
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-/* the same by GEMM into dcol and col2im, the way this section computes it */
+/* the same two by im2col, GEMM and col2im, the way this section computes them */
+void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
+                                    int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
 void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                                  int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-#line 852 "book/30a-im2col.nw"
+#line 858 "book/30a-im2col.nw"
 #endif

@@ -1,24 +1,24 @@
-#line 760 "book/30-fast-conv.nw"
+#line 764 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 281 "book/30-fast-conv.nw"
+#line 286 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k);
 __attribute__((target("avx2")))
-static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int lda, int k);
+static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, int k);
 #endif
-#line 582 "book/30-fast-conv.nw"
+#line 586 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 650 "book/30-fast-conv.nw"
+#line 654 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
-#line 718 "book/30-fast-conv.nw"
+#line 722 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
-#line 548 "book/30a-im2col.nw"
+#line 550 "book/30a-im2col.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
@@ -47,7 +47,12 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
                 continue;
             }
             if (rows == width && width % 8 == 0 && __builtin_cpu_supports("avx2")) {
-                gemm_pack_rows8_avx2(panel, width, a + (size_t)(i0 + s) * lda + p0, lda, k);
+                for (int h = 0; h < width; h += 8) {
+                    const float *eight[8];
+                    for (int i = 0; i < 8; i++)
+                        eight[i] = a + (size_t)(i0 + s + h + i) * lda + p0;
+                    gemm_transpose8_avx2(panel + h, width, eight, k);
+                }
                 continue;
             }
             #endif
@@ -58,14 +63,14 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
             }
         #line 223 "book/30-fast-conv.nw"
         }
-        #line 392 "book/30-fast-conv.nw"
+        #line 396 "book/30-fast-conv.nw"
         for (int p = 0; p < k && rows < width; p++)
             for (int i = rows; i < width; i++)
                 panel[(size_t)p * width + i] = 0;
     #line 225 "book/30-fast-conv.nw"
     }
 }
-#line 290 "book/30-fast-conv.nw"
+#line 295 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 typedef float gemm_v16 __attribute__((vector_size(64)));
 typedef int gemm_i16 __attribute__((vector_size(64)));
@@ -107,7 +112,7 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
             panel[(size_t)p * 16 + i] = a[(size_t)i * lda + p];
 }
 #endif
-#line 346 "book/30-fast-conv.nw"
+#line 353 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 typedef float gemm_v8 __attribute__((vector_size(32)));
 typedef int gemm_i8 __attribute__((vector_size(32)));
@@ -129,29 +134,26 @@ static inline void gemm_transpose_stage8(gemm_v8 *r, int b)
 }
 
 __attribute__((target("avx2")))
-static void gemm_pack_rows8_avx2(float *panel, int width, const float *a, int lda, int k)
+static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, int k)
 {
-    /* a: width rows of k floats, lda apart -> panel (k,width): panel[p * width + i] = a[i * lda + p] */
-    for (int i0 = 0; i0 < width; i0 += 8) {
-        const float *a8 = a + (size_t)i0 * lda;
-        int p = 0;
-        for (; p + 8 <= k; p += 8) {
-            gemm_v8 r[8];
-            for (int i = 0; i < 8; i++)
-                memcpy(&r[i], a8 + (size_t)i * lda + p, sizeof r[i]);
-            gemm_transpose_stage8(r, 4);
-            gemm_transpose_stage8(r, 2);
-            gemm_transpose_stage8(r, 1);
-            for (int q = 0; q < 8; q++)
-                memcpy(panel + (size_t)(p + q) * width + i0, &r[q], sizeof r[q]);
-        }
-        for (; p < k; p++)
-            for (int i = 0; i < 8; i++)
-                panel[(size_t)p * width + i0 + i] = a8[(size_t)i * lda + p];
+    /* rows: 8 rows of k floats -> dst (k,8), ldd apart: dst[p * ldd + i] = rows[i][p] */
+    int p = 0;
+    for (; p + 8 <= k; p += 8) {
+        gemm_v8 r[8];
+        for (int i = 0; i < 8; i++)
+            memcpy(&r[i], rows[i] + p, sizeof r[i]);
+        gemm_transpose_stage8(r, 4);
+        gemm_transpose_stage8(r, 2);
+        gemm_transpose_stage8(r, 1);
+        for (int q = 0; q < 8; q++)
+            memcpy(dst + (size_t)(p + q) * ldd, &r[q], sizeof r[q]);
     }
+    for (; p < k; p++)
+        for (int i = 0; i < 8; i++)
+            dst[(size_t)p * ldd + i] = rows[i][p];
 }
 #endif
-#line 431 "book/30-fast-conv.nw"
+#line 435 "book/30-fast-conv.nw"
 static int gemm_round(int n, int block, int panel)
 {
     n = n < block ? n : block;
@@ -163,20 +165,20 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 554 "book/30-fast-conv.nw"
+#line 558 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 604 "book/30-fast-conv.nw"
+    #line 608 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     int jr = 0;
     for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR) {
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             vec pair[2][GEMM_MR];
-            #line 631 "book/30-fast-conv.nw"
+            #line 635 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 pair[0][i] = pair[1][i] = (vec){0};
             for (int p = 0; p < kc; p++) {
@@ -189,16 +191,16 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     pair[1][i] += a * b1;
                 }
             }
-            #line 611 "book/30-fast-conv.nw"
+            #line 615 "book/30-fast-conv.nw"
             for (int h = 0; h < 2; h++) {
                 int jv = h * GEMM_NR;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = pair[h];
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -207,9 +209,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -217,9 +219,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 616 "book/30-fast-conv.nw"
+            #line 620 "book/30-fast-conv.nw"
             }
         }
     for (; jr < nc; jr += GEMM_NR)
@@ -228,21 +230,21 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             float *ct = c + (size_t)ir * ldc + jr;
             vec acc[GEMM_MR];
-            #line 496 "book/30-fast-conv.nw"
+            #line 500 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 acc[i] = (vec){0};
-            #line 483 "book/30-fast-conv.nw"
+            #line 487 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 vec b;
                 memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] += ap[p * GEMM_MR + i] * b;
             }
-            #line 510 "book/30-fast-conv.nw"
+            #line 514 "book/30-fast-conv.nw"
             int mr = mc - ir < SR ? mc - ir : SR;
             int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
             if (mr == SR && nr == VL) {
-                #line 520 "book/30-fast-conv.nw"
+                #line 524 "book/30-fast-conv.nw"
                 for (int i = 0; i < SR; i++) {
                     float *ci = ct + (size_t)i * ldc;
                     vec old = {0};
@@ -251,9 +253,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     old += acc[i];
                     memcpy(ci, &old, sizeof old);
                 }
-            #line 514 "book/30-fast-conv.nw"
+            #line 518 "book/30-fast-conv.nw"
             } else {
-                #line 531 "book/30-fast-conv.nw"
+                #line 535 "book/30-fast-conv.nw"
                 float tile[SR][VL];
                 memcpy(tile, acc, sizeof tile);
                 for (int i = 0; i < mr; i++)
@@ -261,31 +263,31 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         float *cij = ct + (size_t)i * ldc + j;
                         *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                     }
-            #line 516 "book/30-fast-conv.nw"
+            #line 520 "book/30-fast-conv.nw"
             }
-        #line 627 "book/30-fast-conv.nw"
+        #line 631 "book/30-fast-conv.nw"
         }
-#line 560 "book/30-fast-conv.nw"
+#line 564 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 675 "book/30-fast-conv.nw"
+    #line 679 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR / 2 };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR;
             const float *bp = bpack + (size_t)jr * kc;
             vec acc2[2][SR];
-            #line 691 "book/30-fast-conv.nw"
+            #line 695 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 682 "book/30-fast-conv.nw"
+            #line 686 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = bp + (size_t)p * GEMM_NR;
-                #line 696 "book/30-fast-conv.nw"
+                #line 700 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -294,17 +296,17 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 685 "book/30-fast-conv.nw"
+            #line 689 "book/30-fast-conv.nw"
             }
-            #line 707 "book/30-fast-conv.nw"
+            #line 711 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -313,9 +315,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -323,20 +325,20 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 711 "book/30-fast-conv.nw"
+            #line 715 "book/30-fast-conv.nw"
             }
-        #line 687 "book/30-fast-conv.nw"
+        #line 691 "book/30-fast-conv.nw"
         }
-#line 567 "book/30-fast-conv.nw"
+#line 571 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 466 "book/30-fast-conv.nw"
+    #line 470 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -344,21 +346,21 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 496 "book/30-fast-conv.nw"
+                #line 500 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 483 "book/30-fast-conv.nw"
+                #line 487 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -367,9 +369,9 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -377,13 +379,13 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 476 "book/30-fast-conv.nw"
+            #line 480 "book/30-fast-conv.nw"
             }
-#line 574 "book/30-fast-conv.nw"
+#line 578 "book/30-fast-conv.nw"
 }
-#line 772 "book/30-fast-conv.nw"
+#line 776 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -398,7 +400,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 795 "book/30-fast-conv.nw"
+#line 799 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -409,7 +411,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 800 "book/30-fast-conv.nw"
+    #line 804 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -418,17 +420,17 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 815 "book/30-fast-conv.nw"
+            #line 819 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 809 "book/30-fast-conv.nw"
+        #line 813 "book/30-fast-conv.nw"
         }
     }
 }
-#line 272 "book/30a-im2col.nw"
+#line 274 "book/30a-im2col.nw"
 size_t gemm_packed_size(int N, int K)
 {
     CHECK(N > 0 && N <= GEMM_NC && K > 0);
@@ -449,7 +451,7 @@ void gemm_pack_row(float *bpack, const float *row, int p, int N, int K)
             dst[j] = 0;
     }
 }
-#line 299 "book/30a-im2col.nw"
+#line 301 "book/30a-im2col.nw"
 void gemm_packed(float *c, const float *a, const float *packed, int M, int N, int K,
                  int lda, int ldc, int flags, float *pack)
 {
@@ -462,16 +464,16 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 815 "book/30-fast-conv.nw"
+        #line 819 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
             gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
         }
-    #line 312 "book/30a-im2col.nw"
+    #line 314 "book/30a-im2col.nw"
     }
 }
-#line 462 "book/30a-im2col.nw"
+#line 464 "book/30a-im2col.nw"
 size_t gemm_pack_a_size(int M, int K)
 {
     CHECK(M > 0 && K > 0);
@@ -488,7 +490,7 @@ void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
         gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
     }
 }
-#line 499 "book/30a-im2col.nw"
+#line 501 "book/30a-im2col.nw"
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags)
 {
@@ -507,26 +509,26 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
         }
     }
 }
-#line 554 "book/30a-im2col.nw"
+#line 556 "book/30a-im2col.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 533 "book/30a-im2col.nw"
+    #line 535 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 691 "book/30-fast-conv.nw"
+            #line 695 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 539 "book/30a-im2col.nw"
+            #line 541 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 696 "book/30-fast-conv.nw"
+                #line 700 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -535,17 +537,17 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 542 "book/30a-im2col.nw"
+            #line 544 "book/30a-im2col.nw"
             }
-            #line 707 "book/30-fast-conv.nw"
+            #line 711 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -554,9 +556,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -564,13 +566,13 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 711 "book/30-fast-conv.nw"
+            #line 715 "book/30-fast-conv.nw"
             }
-        #line 544 "book/30a-im2col.nw"
+        #line 546 "book/30a-im2col.nw"
         }
-#line 561 "book/30a-im2col.nw"
+#line 563 "book/30a-im2col.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -578,19 +580,19 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 533 "book/30a-im2col.nw"
+    #line 535 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 691 "book/30-fast-conv.nw"
+            #line 695 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 539 "book/30a-im2col.nw"
+            #line 541 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 696 "book/30-fast-conv.nw"
+                #line 700 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -599,17 +601,17 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 542 "book/30a-im2col.nw"
+            #line 544 "book/30a-im2col.nw"
             }
-            #line 707 "book/30-fast-conv.nw"
+            #line 711 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -618,9 +620,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -628,13 +630,13 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 711 "book/30-fast-conv.nw"
+            #line 715 "book/30-fast-conv.nw"
             }
-        #line 544 "book/30a-im2col.nw"
+        #line 546 "book/30a-im2col.nw"
         }
-#line 569 "book/30a-im2col.nw"
+#line 571 "book/30a-im2col.nw"
 }
 #endif
 
@@ -642,19 +644,19 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 533 "book/30a-im2col.nw"
+    #line 535 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 691 "book/30-fast-conv.nw"
+            #line 695 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 539 "book/30a-im2col.nw"
+            #line 541 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 696 "book/30-fast-conv.nw"
+                #line 700 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -663,17 +665,17 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 542 "book/30a-im2col.nw"
+            #line 544 "book/30a-im2col.nw"
             }
-            #line 707 "book/30-fast-conv.nw"
+            #line 711 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 510 "book/30-fast-conv.nw"
+                #line 514 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 520 "book/30-fast-conv.nw"
+                    #line 524 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -682,9 +684,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 514 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 } else {
-                    #line 531 "book/30-fast-conv.nw"
+                    #line 535 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -692,13 +694,13 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 516 "book/30-fast-conv.nw"
+                #line 520 "book/30-fast-conv.nw"
                 }
-            #line 711 "book/30-fast-conv.nw"
+            #line 715 "book/30-fast-conv.nw"
             }
-        #line 544 "book/30a-im2col.nw"
+        #line 546 "book/30a-im2col.nw"
         }
-#line 577 "book/30a-im2col.nw"
+#line 579 "book/30a-im2col.nw"
 }
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
@@ -714,4 +716,18 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
     }
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
+}
+#line 1021 "book/30a-im2col.nw"
+void gemm_transpose8(float *dst, int ldd, const float *const *rows, int k)
+{
+    CHECK(dst != NULL && rows != NULL && ldd >= 8 && k >= 0);
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) {
+        gemm_transpose8_avx2(dst, ldd, rows, k);
+        return;
+    }
+#endif
+    for (int p = 0; p < k; p++)
+        for (int i = 0; i < 8; i++)
+            dst[(size_t)p * ldd + i] = rows[i][p];
 }
