@@ -6,13 +6,13 @@
 #include "layers/gemm.h"
 #include "network/network.h"
 #include "float-check.h"
-#line 1181 "book/30a-im2col.nw"
+#line 1324 "book/30a-im2col.nw"
 typedef struct FastCase {
     int N, C, H, W, K, R, pad;
     size_t n_in, n_w, n_out;
     float *in, *w, *dout, *din0, *dw0;
 } FastCase;
-#line 1193 "book/30a-im2col.nw"
+#line 1336 "book/30a-im2col.nw"
 static void ft_run_fast(const FastCase *t, int threads, float **out, float **din, float **dw, ConvWork *work)
 {
     omp_set_num_threads(threads);
@@ -23,7 +23,7 @@ static void ft_run_fast(const FastCase *t, int threads, float **out, float **din
     conv2d_forward_fast(*out, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
     conv2d_backward_fast(*din, *dw, t->dout, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
 }
-#line 1206 "book/30a-im2col.nw"
+#line 1349 "book/30a-im2col.nw"
 static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     FastCase t = {.N = N, .C = C, .H = H, .W = W, .K = K, .R = R, .pad = pad};
@@ -35,7 +35,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    #line 1224 "book/30a-im2col.nw"
+    #line 1367 "book/30a-im2col.nw"
     float *out = xmalloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
     conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
     conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
@@ -47,18 +47,18 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
     tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
     tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-    #line 1241 "book/30a-im2col.nw"
+    #line 1384 "book/30a-im2col.nw"
     float *dw_only = fc_copy(t.dw0, t.n_w);
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
     free(dw_only);
-    #line 1250 "book/30a-im2col.nw"
+    #line 1393 "book/30a-im2col.nw"
     float *iout = xmalloc(t.n_out * sizeof *iout);
     conv2d_forward_im2col(iout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(iout, fout, t.n_out * sizeof *iout) == 0,
            "%s: forward without im2col is bit-identical to im2col + GEMM", name);
     free(iout);
-    #line 1261 "book/30a-im2col.nw"
+    #line 1404 "book/30a-im2col.nw"
     for (int overwrite = 0; overwrite <= 1; overwrite++) {
         float *a = fc_copy(t.din0, t.n_in), *b = fc_copy(t.din0, t.n_in);
         conv2d_backward_data_fast(a, t.dout, t.w, N, C, H, W, K, R, pad, overwrite, &work);
@@ -72,7 +72,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_weights_im2col(dw_b, t.dout, t.in, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_a, dw_b, t.n_w * sizeof *dw_a) == 0, "%s: dw without im2col is bit-identical to im2col + GEMM", name);
     free(dw_a); free(dw_b);
-    #line 1277 "book/30a-im2col.nw"
+    #line 1420 "book/30a-im2col.nw"
     float *out1, *din1, *dw1;
     ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
     int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
@@ -82,10 +82,10 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
     free(out1); free(din1); free(dw1);
     conv_work_free(&work);
-    #line 1219 "book/30a-im2col.nw"
+    #line 1362 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1891 "book/95d-solutions-training.nw"
+#line 1896 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
@@ -94,7 +94,7 @@ static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1895 "book/95d-solutions-training.nw"
+    #line 1900 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
@@ -135,20 +135,20 @@ int main(void)
                "(%.1e)", ring, inside);
         conv_work_free(&work), free(x), free(w);
     }
-    #line 1740 "book/95d-solutions-training.nw"
+    #line 1745 "book/95d-solutions-training.nw"
     {
         int same = 1;
         for (int T = 1; T <= 3; T++) {
             omp_set_num_threads(T);
             Net *net = net_create(&arch_main, 128);
-            same &= net->work.size == (size_t)181344 * T + 73872;
+            same &= net->work.size == (size_t)171072 * T + 73936;
             tap_diag("%d thread(s): workspace %zu floats", T, net->work.size);
             net_free(net);
         }
         omp_set_num_threads(2);
-        tap_ok(same, "main network, N = 128: the workspace is 181344 T + 73872 floats for T = 1, 2, 3");
+        tap_ok(same, "main network, N = 128: the workspace is 171072 T + 73936 floats for T = 1, 2, 3");
     }
-    #line 1779 "book/95d-solutions-training.nw"
+    #line 1784 "book/95d-solutions-training.nw"
     {
         enum { N = 19, C = 5, H = 9, W = 7, K = 6 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * 7 * 5;
@@ -166,7 +166,7 @@ int main(void)
                "19 images in 3 groups: one thread and three give the same bits");
         conv_work_free(&work), free(x), free(w), free(g), free(dx1), free(dx3), free(dw1), free(dw3);
     }
-    #line 1829 "book/95d-solutions-training.nw"
+    #line 1834 "book/95d-solutions-training.nw"
     {
         enum { N = 3, C = 2, H = 7, W = 7, K = 4 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * H * W;
@@ -187,7 +187,7 @@ int main(void)
                "padded 3x3: <conv(x, w), G> = %.6g, <x, dx> = %.6g, <w, dw> = %.6g", yg, xdx, wdw);
         conv_work_free(&work), free(x), free(w), free(g), free(y), free(dx), free(dw);
     }
-    #line 1900 "book/95d-solutions-training.nw"
+    #line 1905 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;

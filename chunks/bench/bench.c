@@ -1,4 +1,4 @@
-#line 1496 "book/30a-im2col.nw"
+#line 1639 "book/30a-im2col.nw"
 #include "bench/bench.h"
 #include "base/cli.h"
 

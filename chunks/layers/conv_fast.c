@@ -7,10 +7,11 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 653 "book/30a-im2col.nw"
+#line 652 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
+static size_t conv_weights_index_size(int C, int R, int Ho, int Wo);
 #line 67 "book/30a-im2col.nw"
 static size_t conv_lines(size_t floats)
 {
@@ -48,14 +49,13 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
     #line 101 "book/30a-im2col.nw"
-    (void)Ho, (void)Wo;
     size_t groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t per_thread = conv_thread_size(C, H, W, K, R, pad);
-    size_t dw = groups * conv_lines((size_t)K * C * R * R) + conv_lines(C * R * R);
+    size_t dw = groups * conv_lines((size_t)K * C * R * R) + conv_weights_index_size(C, R, Ho, Wo);
     size_t shared = conv_shift_shared_size(C, K, R);
     return omp_get_max_threads() * per_thread + (dw > shared ? dw : shared);
 }
-#line 111 "book/30a-im2col.nw"
+#line 110 "book/30a-im2col.nw"
 void conv_work_reserve(ConvWork *work, size_t size)
 {
     CHECK(work != NULL);
@@ -72,27 +72,27 @@ void conv_work_free(ConvWork *work)
     free(work->mem);
     *work = (ConvWork){0};
 }
-#line 148 "book/30a-im2col.nw"
+#line 147 "book/30a-im2col.nw"
 static void conv_span(int v, int pad, int W, int Wo, int *j0, int *j1)
 {
     *j0 = pad - v > 0 ? pad - v : 0;
     *j1 = W + pad - v < Wo ? W + pad - v : Wo;
 }
-#line 160 "book/30a-im2col.nw"
+#line 159 "book/30a-im2col.nw"
 static void im2col(float *col, const float *x, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* x (C,H,W) -> col (C*R*R, Ho*Wo) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 176 "book/30a-im2col.nw"
+                #line 175 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 167 "book/30a-im2col.nw"
+                #line 166 "book/30a-im2col.nw"
                 float *row = col + r * Ho * Wo;
                 for (int i = 0; i < Ho; i++) {
-                    #line 182 "book/30a-im2col.nw"
+                    #line 181 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -109,24 +109,24 @@ static void im2col(float *col, const float *x, int C, int H, int W, int R, int p
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 170 "book/30a-im2col.nw"
+                #line 169 "book/30a-im2col.nw"
                 }
             }
 }
-#line 217 "book/30a-im2col.nw"
+#line 216 "book/30a-im2col.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 176 "book/30a-im2col.nw"
+                #line 175 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 224 "book/30a-im2col.nw"
+                #line 223 "book/30a-im2col.nw"
                 const float *row = col + r * Ho * Wo;
-                #line 231 "book/30a-im2col.nw"
+                #line 230 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
                     int a = i + u - pad;
                     if (a < 0 || a >= H)
@@ -137,10 +137,10 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
                     for (int j = j0; j < j1; j++)
                         dst[j + v - pad] += src[j];
                 }
-            #line 226 "book/30a-im2col.nw"
+            #line 225 "book/30a-im2col.nw"
             }
 }
-#line 323 "book/30a-im2col.nw"
+#line 322 "book/30a-im2col.nw"
 static void im2col_packed(float *bpack, float *row, const float *x,
                           int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
@@ -148,13 +148,13 @@ static void im2col_packed(float *bpack, float *row, const float *x,
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 176 "book/30a-im2col.nw"
+                #line 175 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 331 "book/30a-im2col.nw"
+                #line 330 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
-                    #line 182 "book/30a-im2col.nw"
+                    #line 181 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -171,12 +171,12 @@ static void im2col_packed(float *bpack, float *row, const float *x,
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 333 "book/30a-im2col.nw"
+                #line 332 "book/30a-im2col.nw"
                 }
                 gemm_pack_row(bpack, row, (int)r, Ho * Wo, C * R * R);
             }
 }
-#line 385 "book/30a-im2col.nw"
+#line 384 "book/30a-im2col.nw"
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -186,19 +186,19 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 391 "book/30a-im2col.nw"
+    #line 390 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 132 "book/30a-im2col.nw"
+        #line 131 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 352 "book/30a-im2col.nw"
+        #line 351 "book/30a-im2col.nw"
         float *row = pack - conv_lines(P);
-        #line 395 "book/30a-im2col.nw"
+        #line 394 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -215,7 +215,7 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
         }
     }
 }
-#line 607 "book/30a-im2col.nw"
+#line 606 "book/30a-im2col.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -233,7 +233,7 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 635 "book/30a-im2col.nw"
+#line 634 "book/30a-im2col.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
@@ -256,7 +256,7 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 674 "book/30a-im2col.nw"
@@ -312,7 +312,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 767 "book/30a-im2col.nw"
@@ -321,7 +321,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
     float *dw_groups = work->mem + work->size - groups * dw_size;
     #pragma omp parallel
     {
-        #line 132 "book/30a-im2col.nw"
+        #line 131 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
@@ -359,13 +359,13 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 784 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 132 "book/30a-im2col.nw"
+        #line 131 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
@@ -397,7 +397,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 937 "book/30a-im2col.nw"
@@ -458,46 +458,34 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         }
     }
 }
-#line 1037 "book/30a-im2col.nw"
-static void conv_pack_col_t(float *bpack, const float *xp, const int *off, int CRR, int P, int Wo, int Wp)
+#line 1179 "book/30a-im2col.nw"
+static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
-    /* op(b) = col^T (P,CRR), col(r, i*Wo + j) = xp[off[r] + i*Wp + j] -> bpack, as gemm_pack_row packs it */
-    size_t width = gemm_packed_size(CRR, 1);
-    for (int pc = 0; pc < P; pc += GEMM_KC) {
-        int kc = P - pc < GEMM_KC ? P - pc : GEMM_KC;
-        for (int r0 = 0; r0 < CRR; r0 += GEMM_NR) {
-            float *panel = bpack + (size_t)pc * width + (size_t)r0 * kc;
-            for (int h = 0; h < GEMM_NR; h += 8) {
-                int taps = CRR - (r0 + h) < 8 ? CRR - (r0 + h) : 8;
-                #line 1059 "book/30a-im2col.nw"
-                for (int q = pc; q < pc + kc;) {
-                    int i = q / Wo, j = q % Wo, len = Wo - j < pc + kc - q ? Wo - j : pc + kc - q;
-                    const float *eight[8];
-                    for (int e = 0; e < 8; e++)
-                        eight[e] = xp + off[r0 + h + (e < taps ? e : 0)] + (size_t)i * Wp + j;
-                    float *dst = panel + (size_t)(q - pc) * GEMM_NR + h;
-                    if (taps > 0)
-                        gemm_transpose8(dst, GEMM_NR, eight, len);
-                    for (int p = 0; p < len; p++)
-                        for (int e = taps > 0 ? taps : 0; e < 8; e++)
-                            dst[(size_t)p * GEMM_NR + e] = 0;
-                    q += len;
-                }
-            #line 1048 "book/30a-im2col.nw"
-            }
+    /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
+    int n = 0, p = 0;
+    for (int i = 0; i < Ho; i++)
+        for (int j = 0; j < Wo;) {
+            int to_slice = GEMM_KC - p % GEMM_KC, l = Wo - j < to_slice ? Wo - j : to_slice;
+            start[n] = i * Wp + j, len[n] = l, n++;
+            j += l, p += l;
         }
-    }
+    return n;
 }
-#line 1081 "book/30a-im2col.nw"
+#line 1200 "book/30a-im2col.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
-    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1, P = Ho * Wo, CRR = C * R * R;
-    if (CRR > GEMM_NC)
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    if (K > GEMM_NC)
         return 0;
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
-    return conv_lines(gemm_packed_size(CRR, P)) + conv_lines(padded) + conv_pack_size(C, K, R, P);
+    return conv_lines(gemm_packed_size(K, Ho * Wo)) + conv_lines(padded);
 }
-#line 1092 "book/30a-im2col.nw"
+
+static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
+{
+    return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
+}
+#line 1221 "book/30a-im2col.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -507,46 +495,50 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 374 "book/30a-im2col.nw"
+    #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 1098 "book/30a-im2col.nw"
-    if (direct || CRR > GEMM_NC) {
+    #line 1227 "book/30a-im2col.nw"
+    if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
     }
-    int Hp = H + 2 * pad, Wp = W + 2 * pad, groups = (N + CONV_GROUP - 1) / CONV_GROUP, T = omp_get_max_threads();
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw), part = conv_thread_size(C, H, W, K, R, pad);
     float *dw_groups = work->mem + work->size - groups * dw_size;
-    int *off = (int *)(work->mem + T * part);
+    int *off = (int *)(work->mem + omp_get_max_threads() * part), *start = off + conv_lines(CRR);
+    int *len = start + Ho + P / GEMM_KC + 1, nruns = 0;
     #pragma omp parallel
     {
-        float *bp = work->mem + omp_get_thread_num() * part;
-        float *xp = bp + conv_lines(gemm_packed_size(CRR, P));
-        float *pack = xp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        float *gt = work->mem + omp_get_thread_num() * part;
+        float *xp = gt + conv_lines(gemm_packed_size(K, P));
         #pragma omp single
-        for (int r = 0; r < CRR; r++)
-            off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
-        #line 1121 "book/30a-im2col.nw"
+        {
+            for (int r = 0; r < CRR; r++)
+                off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
+            nruns = conv_runs(start, len, Ho, Wo, Wp);
+        }
+        #line 1253 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
             int n1 = (g + 1) * CONV_GROUP < N ? (g + 1) * CONV_GROUP : N;
             for (int n = g * CONV_GROUP; n < n1; n++) {
-                const float *gn = dout + (size_t)n * K * P;
                 conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
-                conv_pack_col_t(bp, xp, off, CRR, P, Wo, Wp);
-                gemm_packed(dwg, gn, bp, K, CRR, P, P, CRR, n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0, pack);
+                gemm_pack_b(gt, dout + (size_t)n * K * P, K, P, P, GEMM_TRANS_B);
+                gemm_shifted_a(dwg, xp, off, start, len, nruns, gt, CRR, K, P, K,
+                               n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 842 "book/30a-im2col.nw"
+        #line 1271 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
+            size_t at = i % CRR * K + i / CRR;
             float s = 0;
             for (int g = 0; g < groups; g++)
-                s += dw_groups[g * dw_size + i];
+                s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 1116 "book/30a-im2col.nw"
+    #line 1248 "book/30a-im2col.nw"
     }
 }

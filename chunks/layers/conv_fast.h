@@ -13,7 +13,7 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
 void conv_work_reserve(ConvWork *work, size_t size);
 /* frees work's memory and leaves it empty, {0} */
 void conv_work_free(ConvWork *work);
-#line 367 "book/30a-im2col.nw"
+#line 366 "book/30a-im2col.nw"
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);

@@ -1,4 +1,4 @@
-#line 764 "book/30-fast-conv.nw"
+#line 762 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
@@ -11,17 +11,21 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
 __attribute__((target("avx2")))
 static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, int k);
 #endif
-#line 586 "book/30-fast-conv.nw"
+#line 584 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 654 "book/30-fast-conv.nw"
+#line 652 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
-#line 722 "book/30-fast-conv.nw"
+#line 720 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
-#line 550 "book/30a-im2col.nw"
+#line 549 "book/30a-im2col.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
+#line 1126 "book/30a-im2col.nw"
+#define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
+                            const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
+static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
 #line 212 "book/30-fast-conv.nw"
 static void gemm_pack(float *dst, const float *a, int lda, int trans,
                       int i0, int m, int p0, int k, int width)
@@ -63,7 +67,7 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
             }
         #line 223 "book/30-fast-conv.nw"
         }
-        #line 396 "book/30-fast-conv.nw"
+        #line 394 "book/30-fast-conv.nw"
         for (int p = 0; p < k && rows < width; p++)
             for (int i = rows; i < width; i++)
                 panel[(size_t)p * width + i] = 0;
@@ -112,7 +116,7 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
             panel[(size_t)p * 16 + i] = a[(size_t)i * lda + p];
 }
 #endif
-#line 353 "book/30-fast-conv.nw"
+#line 351 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 typedef float gemm_v8 __attribute__((vector_size(32)));
 typedef int gemm_i8 __attribute__((vector_size(32)));
@@ -153,7 +157,7 @@ static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, 
             dst[(size_t)p * ldd + i] = rows[i][p];
 }
 #endif
-#line 435 "book/30-fast-conv.nw"
+#line 433 "book/30-fast-conv.nw"
 static int gemm_round(int n, int block, int panel)
 {
     n = n < block ? n : block;
@@ -165,20 +169,20 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 558 "book/30-fast-conv.nw"
+#line 556 "book/30-fast-conv.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 608 "book/30-fast-conv.nw"
+    #line 606 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     int jr = 0;
     for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR) {
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             vec pair[2][GEMM_MR];
-            #line 635 "book/30-fast-conv.nw"
+            #line 633 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 pair[0][i] = pair[1][i] = (vec){0};
             for (int p = 0; p < kc; p++) {
@@ -191,16 +195,16 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     pair[1][i] += a * b1;
                 }
             }
-            #line 615 "book/30-fast-conv.nw"
+            #line 613 "book/30-fast-conv.nw"
             for (int h = 0; h < 2; h++) {
                 int jv = h * GEMM_NR;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = pair[h];
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -209,9 +213,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -219,9 +223,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 620 "book/30-fast-conv.nw"
+            #line 618 "book/30-fast-conv.nw"
             }
         }
     for (; jr < nc; jr += GEMM_NR)
@@ -230,21 +234,21 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             float *ct = c + (size_t)ir * ldc + jr;
             vec acc[GEMM_MR];
-            #line 500 "book/30-fast-conv.nw"
+            #line 498 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 acc[i] = (vec){0};
-            #line 487 "book/30-fast-conv.nw"
+            #line 485 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 vec b;
                 memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] += ap[p * GEMM_MR + i] * b;
             }
-            #line 514 "book/30-fast-conv.nw"
+            #line 512 "book/30-fast-conv.nw"
             int mr = mc - ir < SR ? mc - ir : SR;
             int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
             if (mr == SR && nr == VL) {
-                #line 524 "book/30-fast-conv.nw"
+                #line 522 "book/30-fast-conv.nw"
                 for (int i = 0; i < SR; i++) {
                     float *ci = ct + (size_t)i * ldc;
                     vec old = {0};
@@ -253,9 +257,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     old += acc[i];
                     memcpy(ci, &old, sizeof old);
                 }
-            #line 518 "book/30-fast-conv.nw"
+            #line 516 "book/30-fast-conv.nw"
             } else {
-                #line 535 "book/30-fast-conv.nw"
+                #line 533 "book/30-fast-conv.nw"
                 float tile[SR][VL];
                 memcpy(tile, acc, sizeof tile);
                 for (int i = 0; i < mr; i++)
@@ -263,31 +267,31 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         float *cij = ct + (size_t)i * ldc + j;
                         *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                     }
-            #line 520 "book/30-fast-conv.nw"
+            #line 518 "book/30-fast-conv.nw"
             }
-        #line 631 "book/30-fast-conv.nw"
+        #line 629 "book/30-fast-conv.nw"
         }
-#line 564 "book/30-fast-conv.nw"
+#line 562 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 679 "book/30-fast-conv.nw"
+    #line 677 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR / 2 };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR;
             const float *bp = bpack + (size_t)jr * kc;
             vec acc2[2][SR];
-            #line 695 "book/30-fast-conv.nw"
+            #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 686 "book/30-fast-conv.nw"
+            #line 684 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = bp + (size_t)p * GEMM_NR;
-                #line 700 "book/30-fast-conv.nw"
+                #line 698 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -296,17 +300,17 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 689 "book/30-fast-conv.nw"
+            #line 687 "book/30-fast-conv.nw"
             }
-            #line 711 "book/30-fast-conv.nw"
+            #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -315,9 +319,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -325,20 +329,20 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 715 "book/30-fast-conv.nw"
+            #line 713 "book/30-fast-conv.nw"
             }
-        #line 691 "book/30-fast-conv.nw"
+        #line 689 "book/30-fast-conv.nw"
         }
-#line 571 "book/30-fast-conv.nw"
+#line 569 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 470 "book/30-fast-conv.nw"
+    #line 468 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -346,21 +350,21 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 500 "book/30-fast-conv.nw"
+                #line 498 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 487 "book/30-fast-conv.nw"
+                #line 485 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -369,9 +373,9 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -379,13 +383,13 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 480 "book/30-fast-conv.nw"
+            #line 478 "book/30-fast-conv.nw"
             }
-#line 578 "book/30-fast-conv.nw"
+#line 576 "book/30-fast-conv.nw"
 }
-#line 776 "book/30-fast-conv.nw"
+#line 774 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if defined(__x86_64__)
@@ -400,7 +404,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 799 "book/30-fast-conv.nw"
+#line 797 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -411,7 +415,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 804 "book/30-fast-conv.nw"
+    #line 802 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -420,17 +424,17 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 819 "book/30-fast-conv.nw"
+            #line 817 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 813 "book/30-fast-conv.nw"
+        #line 811 "book/30-fast-conv.nw"
         }
     }
 }
-#line 274 "book/30a-im2col.nw"
+#line 273 "book/30a-im2col.nw"
 size_t gemm_packed_size(int N, int K)
 {
     CHECK(N > 0 && N <= GEMM_NC && K > 0);
@@ -451,7 +455,7 @@ void gemm_pack_row(float *bpack, const float *row, int p, int N, int K)
             dst[j] = 0;
     }
 }
-#line 301 "book/30a-im2col.nw"
+#line 300 "book/30a-im2col.nw"
 void gemm_packed(float *c, const float *a, const float *packed, int M, int N, int K,
                  int lda, int ldc, int flags, float *pack)
 {
@@ -464,16 +468,16 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 819 "book/30-fast-conv.nw"
+        #line 817 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
             gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
         }
-    #line 314 "book/30a-im2col.nw"
+    #line 313 "book/30a-im2col.nw"
     }
 }
-#line 464 "book/30a-im2col.nw"
+#line 463 "book/30a-im2col.nw"
 size_t gemm_pack_a_size(int M, int K)
 {
     CHECK(M > 0 && K > 0);
@@ -490,7 +494,7 @@ void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
         gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
     }
 }
-#line 501 "book/30a-im2col.nw"
+#line 500 "book/30a-im2col.nw"
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags)
 {
@@ -509,26 +513,26 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
         }
     }
 }
-#line 556 "book/30a-im2col.nw"
+#line 555 "book/30a-im2col.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 535 "book/30a-im2col.nw"
+    #line 534 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 695 "book/30-fast-conv.nw"
+            #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 541 "book/30a-im2col.nw"
+            #line 540 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 700 "book/30-fast-conv.nw"
+                #line 698 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -537,17 +541,17 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 544 "book/30a-im2col.nw"
+            #line 543 "book/30a-im2col.nw"
             }
-            #line 711 "book/30-fast-conv.nw"
+            #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -556,9 +560,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -566,13 +570,13 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 715 "book/30-fast-conv.nw"
+            #line 713 "book/30-fast-conv.nw"
             }
-        #line 546 "book/30a-im2col.nw"
+        #line 545 "book/30a-im2col.nw"
         }
-#line 563 "book/30a-im2col.nw"
+#line 562 "book/30a-im2col.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -580,19 +584,19 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 535 "book/30a-im2col.nw"
+    #line 534 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 695 "book/30-fast-conv.nw"
+            #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 541 "book/30a-im2col.nw"
+            #line 540 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 700 "book/30-fast-conv.nw"
+                #line 698 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -601,17 +605,17 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 544 "book/30a-im2col.nw"
+            #line 543 "book/30a-im2col.nw"
             }
-            #line 711 "book/30-fast-conv.nw"
+            #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -620,9 +624,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -630,13 +634,13 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 715 "book/30-fast-conv.nw"
+            #line 713 "book/30-fast-conv.nw"
             }
-        #line 546 "book/30a-im2col.nw"
+        #line 545 "book/30a-im2col.nw"
         }
-#line 571 "book/30a-im2col.nw"
+#line 570 "book/30a-im2col.nw"
 }
 #endif
 
@@ -644,19 +648,19 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 535 "book/30a-im2col.nw"
+    #line 534 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 695 "book/30-fast-conv.nw"
+            #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 541 "book/30a-im2col.nw"
+            #line 540 "book/30a-im2col.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 700 "book/30-fast-conv.nw"
+                #line 698 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -665,17 +669,17 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 544 "book/30a-im2col.nw"
+            #line 543 "book/30a-im2col.nw"
             }
-            #line 711 "book/30-fast-conv.nw"
+            #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 514 "book/30-fast-conv.nw"
+                #line 512 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 524 "book/30-fast-conv.nw"
+                    #line 522 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -684,9 +688,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 518 "book/30-fast-conv.nw"
+                #line 516 "book/30-fast-conv.nw"
                 } else {
-                    #line 535 "book/30-fast-conv.nw"
+                    #line 533 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -694,13 +698,13 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 520 "book/30-fast-conv.nw"
+                #line 518 "book/30-fast-conv.nw"
                 }
-            #line 715 "book/30-fast-conv.nw"
+            #line 713 "book/30-fast-conv.nw"
             }
-        #line 546 "book/30a-im2col.nw"
+        #line 545 "book/30a-im2col.nw"
         }
-#line 579 "book/30a-im2col.nw"
+#line 578 "book/30a-im2col.nw"
 }
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
@@ -717,17 +721,265 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 1021 "book/30a-im2col.nw"
-void gemm_transpose8(float *dst, int ldd, const float *const *rows, int k)
+#line 1042 "book/30a-im2col.nw"
+void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
-    CHECK(dst != NULL && rows != NULL && ldd >= 8 && k >= 0);
+    CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
+    CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
+    for (int pc = 0; pc < K; pc += GEMM_KC) {
+        int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
+        gemm_pack(bpack + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR), b, ldb, !(flags & GEMM_TRANS_B),
+                  0, N, pc, kc, GEMM_NR);
+    }
+}
+#line 1059 "book/30a-im2col.nw"
+void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
+                    const float *bpack, int M, int N, int K, int ldc, int flags)
+{
+    /* c (M,N) = or += x shifted by off (M) along the runs . b (K,N) packed */
+    CHECK(c != NULL && x != NULL && off != NULL && start != NULL && len != NULL && bpack != NULL);
+    CHECK(M > 0 && N > 0 && N <= GEMM_NC && K > 0 && nruns > 0 && ldc >= N);
+    CHECK((flags & ~GEMM_ACCUMULATE) == 0);
+    for (int i = 0; i < M; i++)
+        CHECK(off[i] >= 0);
+    int t = 0;
+    for (int pc = 0; pc < K; pc += GEMM_KC) {
+        int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC, t1 = t, filled = 0;
+        while (t1 < nruns && filled < kc)
+            filled += len[t1++];
+        CHECK(filled == kc);
+        const float *bp = bpack + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
+        for (int ic = 0; ic < M; ic += GEMM_MC) {
+            int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
+            gemm_shifted_a_block(c + (size_t)ic * ldc, ldc, x, off + ic, start + t, len + t, t1 - t, bp,
+                                 mc, N, kc, pc == 0 && !(flags & GEMM_ACCUMULATE));
+        }
+        t = t1;
+    }
+}
+#line 1132 "book/30a-im2col.nw"
 #if defined(__x86_64__)
-    if (__builtin_cpu_supports("avx2")) {
-        gemm_transpose8_avx2(dst, ldd, rows, k);
+__attribute__((target("arch=x86-64-v4")))
+static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
+{
+    typedef float vec __attribute__((vector_size(64)));
+    enum { SR = GEMM_MR };
+    #line 1094 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL) {
+        const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
+        if (jr + VL < nc)
+            bp1 = bpack + (size_t)((jr + VL) / GEMM_NR) * kc * GEMM_NR + (jr + VL) % GEMM_NR;
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *row[SR];
+            for (int i = 0; i < SR; i++)
+                row[i] = x + off[ir + i < mc ? ir + i : ir];
+            vec acc2[2][SR];
+            #line 693 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 1105 "book/30a-im2col.nw"
+            for (int t = 0, p = 0; t < nruns; t++)
+                for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
+                    #line 1115 "book/30a-im2col.nw"
+                    vec b0, b1;
+                    memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
+                    memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
+                    for (int i = 0; i < SR; i++) {
+                        float a = row[i][e];
+                        acc2[0][i] += a * b0;
+                        acc2[1][i] += a * b1;
+                    }
+                #line 1108 "book/30a-im2col.nw"
+                }
+            #line 709 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 512 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 522 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 516 "book/30-fast-conv.nw"
+                } else {
+                    #line 533 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 518 "book/30-fast-conv.nw"
+                }
+            #line 713 "book/30-fast-conv.nw"
+            }
+        #line 1110 "book/30a-im2col.nw"
+        }
+    }
+#line 1139 "book/30a-im2col.nw"
+}
+
+__attribute__((target("avx2,fma")))
+static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
+{
+    typedef float vec __attribute__((vector_size(32)));
+    enum { SR = GEMM_MR / 2 };
+    #line 1094 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL) {
+        const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
+        if (jr + VL < nc)
+            bp1 = bpack + (size_t)((jr + VL) / GEMM_NR) * kc * GEMM_NR + (jr + VL) % GEMM_NR;
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *row[SR];
+            for (int i = 0; i < SR; i++)
+                row[i] = x + off[ir + i < mc ? ir + i : ir];
+            vec acc2[2][SR];
+            #line 693 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 1105 "book/30a-im2col.nw"
+            for (int t = 0, p = 0; t < nruns; t++)
+                for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
+                    #line 1115 "book/30a-im2col.nw"
+                    vec b0, b1;
+                    memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
+                    memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
+                    for (int i = 0; i < SR; i++) {
+                        float a = row[i][e];
+                        acc2[0][i] += a * b0;
+                        acc2[1][i] += a * b1;
+                    }
+                #line 1108 "book/30a-im2col.nw"
+                }
+            #line 709 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 512 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 522 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 516 "book/30-fast-conv.nw"
+                } else {
+                    #line 533 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 518 "book/30-fast-conv.nw"
+                }
+            #line 713 "book/30-fast-conv.nw"
+            }
+        #line 1110 "book/30a-im2col.nw"
+        }
+    }
+#line 1147 "book/30a-im2col.nw"
+}
+#endif
+
+static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
+{
+    typedef float vec __attribute__((vector_size(16)));
+    enum { SR = GEMM_MR / 2 };
+    #line 1094 "book/30a-im2col.nw"
+    enum { VL = sizeof(vec) / sizeof(float) };
+    for (int jr = 0; jr < nc; jr += 2 * VL) {
+        const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
+        if (jr + VL < nc)
+            bp1 = bpack + (size_t)((jr + VL) / GEMM_NR) * kc * GEMM_NR + (jr + VL) % GEMM_NR;
+        for (int ir = 0; ir < mc; ir += SR) {
+            const float *row[SR];
+            for (int i = 0; i < SR; i++)
+                row[i] = x + off[ir + i < mc ? ir + i : ir];
+            vec acc2[2][SR];
+            #line 693 "book/30-fast-conv.nw"
+            for (int i = 0; i < SR; i++)
+                acc2[0][i] = acc2[1][i] = (vec){0};
+            #line 1105 "book/30a-im2col.nw"
+            for (int t = 0, p = 0; t < nruns; t++)
+                for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
+                    #line 1115 "book/30a-im2col.nw"
+                    vec b0, b1;
+                    memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
+                    memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
+                    for (int i = 0; i < SR; i++) {
+                        float a = row[i][e];
+                        acc2[0][i] += a * b0;
+                        acc2[1][i] += a * b1;
+                    }
+                #line 1108 "book/30a-im2col.nw"
+                }
+            #line 709 "book/30-fast-conv.nw"
+            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+                float *ct = c + (size_t)ir * ldc + jr + jv;
+                const vec *acc = acc2[jv / VL];
+                #line 512 "book/30-fast-conv.nw"
+                int mr = mc - ir < SR ? mc - ir : SR;
+                int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
+                if (mr == SR && nr == VL) {
+                    #line 522 "book/30-fast-conv.nw"
+                    for (int i = 0; i < SR; i++) {
+                        float *ci = ct + (size_t)i * ldc;
+                        vec old = {0};
+                        if (!overwrite)
+                            memcpy(&old, ci, sizeof old);
+                        old += acc[i];
+                        memcpy(ci, &old, sizeof old);
+                    }
+                #line 516 "book/30-fast-conv.nw"
+                } else {
+                    #line 533 "book/30-fast-conv.nw"
+                    float tile[SR][VL];
+                    memcpy(tile, acc, sizeof tile);
+                    for (int i = 0; i < mr; i++)
+                        for (int j = 0; j < nr; j++) {
+                            float *cij = ct + (size_t)i * ldc + j;
+                            *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
+                        }
+                #line 518 "book/30-fast-conv.nw"
+                }
+            #line 713 "book/30-fast-conv.nw"
+            }
+        #line 1110 "book/30a-im2col.nw"
+        }
+    }
+#line 1155 "book/30a-im2col.nw"
+}
+
+static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)
+{
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("x86-64-v4")) {
+        gemm_shifted_a_avx512(c, ldc, x, off, start, len, nruns, bpack, mc, nc, kc, overwrite);
+        return;
+    }
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        gemm_shifted_a_avx2(c, ldc, x, off, start, len, nruns, bpack, mc, nc, kc, overwrite);
         return;
     }
 #endif
-    for (int p = 0; p < k; p++)
-        for (int i = 0; i < 8; i++)
-            dst[(size_t)p * ldd + i] = rows[i][p];
+    gemm_shifted_a_generic(c, ldc, x, off, start, len, nruns, bpack, mc, nc, kc, overwrite);
 }
