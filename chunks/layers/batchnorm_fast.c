@@ -1,4 +1,4 @@
-#line 300 "book/31-fast-step.nw"
+#line 313 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
@@ -86,66 +86,67 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 207 "book/31-fast-step.nw"
+#line 214 "book/31-fast-step.nw"
 BN_TARGETS
-static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *act,
-                                  const float *in, int N, int C, int c, size_t HW, float m)
+static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *in,
+                                  int N, int C, int c, size_t HW, float m, float scale, float shift)
 {
-    #line 216 "book/31-fast-step.nw"
+    #line 223 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
-        const float *x = in + plane, *a = act + plane, *g = dact + plane;
+        const float *x = in + plane, *g = dact + plane;
         float s = 0, sx = 0;
         #pragma omp simd reduction(+ : s, sx)
         for (size_t i = 0; i < HW; i++) {
-            float gi = g[i], dy = a[i] > 0 ? gi : 0;
+            float gi = g[i], dy = (x[i] - m) * scale + shift > 0 ? gi : 0;
             s += dy;
             sx += dy * (x[i] - m);
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 212 "book/31-fast-step.nw"
+#line 219 "book/31-fast-step.nw"
 }
-#line 232 "book/31-fast-step.nw"
+#line 239 "book/31-fast-step.nw"
 BN_TARGETS
-static void channel_input_gradient(float *din, const float *dact, const float *act, const float *in,
-                                   int N, int C, int c, size_t HW, float m, float k1, float k2, float k3)
+static void channel_input_gradient(float *din, const float *dact, const float *in, int N, int C, int c,
+                                   size_t HW, float m, float scale, float shift, float k1, float k2, float k3)
 {
-    #line 241 "book/31-fast-step.nw"
+    #line 248 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
-        const float *x = in + plane, *a = act + plane, *g = dact + plane;
+        const float *x = in + plane, *g = dact + plane;
         float *dx = din + plane;
         #pragma omp simd
         for (size_t i = 0; i < HW; i++) {
-            float gi = g[i], dy = a[i] > 0 ? gi : 0;
+            float gi = g[i], dy = (x[i] - m) * scale + shift > 0 ? gi : 0;
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 237 "book/31-fast-step.nw"
+#line 244 "book/31-fast-step.nw"
 }
-#line 269 "book/31-fast-step.nw"
-void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
-                           const float *in, const float *gamma, const float *mean, const float *rstd,
+#line 277 "book/31-fast-step.nw"
+void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
+                           const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
 {
-    /* dact, act, in (N,C,H,W); gamma, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
-    CHECK(dact != NULL && act != NULL);
+    /* dact, in (N,C,H,W); gamma, beta, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
+    CHECK(dact != NULL && beta != NULL);
     #line 358 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 276 "book/31-fast-step.nw"
+    #line 284 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         double sum_dy, sum_dy_xc;
-        channel_gradient_sums(&sum_dy, &sum_dy_xc, dact, act, in, N, C, c, HW, mean[c]);
+        float scale = gamma[c] * rstd[c];
+        channel_gradient_sums(&sum_dy, &sum_dy_xc, dact, in, N, C, c, HW, mean[c], scale, beta[c]);
         double sum_dy_xhat = sum_dy_xc * rstd[c], gs = gamma[c] * (double)rstd[c];
         dbeta[c] += (float)sum_dy;
         dgamma[c] += (float)sum_dy_xhat;
-        channel_input_gradient(din, dact, act, in, N, C, c, HW, mean[c], (float)gs, (float)(gs * sum_dy / M),
-                               (float)(gs * rstd[c] * sum_dy_xhat / M));
+        channel_input_gradient(din, dact, in, N, C, c, HW, mean[c], scale, beta[c], (float)gs,
+                               (float)(gs * sum_dy / M), (float)(gs * rstd[c] * sum_dy_xhat / M));
     }
 }

@@ -1,4 +1,4 @@
-#line 294 "book/31-fast-step.nw"
+#line 307 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
 #include "base/real.h"
@@ -7,10 +7,11 @@
 void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
                           float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode);
-#line 262 "book/31-fast-step.nw"
-/* din (N,C,H,W) = (not +=) gradient from dact through ReLU (act > 0) and batch norm; dgamma, dbeta (C) += */
-void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *act,
-                           const float *in, const float *gamma, const float *mean, const float *rstd,
+#line 269 "book/31-fast-step.nw"
+/* din (N,C,H,W) = (not +=) gradient from dact through ReLU (where bn(in) > 0) and batch norm;
+   dgamma, dbeta (C) += */
+void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
+                           const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 298 "book/31-fast-step.nw"
+#line 311 "book/31-fast-step.nw"
 #endif

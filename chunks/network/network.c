@@ -74,7 +74,7 @@ static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t);
 static void net_lap(const Net *net, int l, Pass pass, double *t);
-#line 562 "book/31-fast-step.nw"
+#line 575 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
 #line 244 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
@@ -396,7 +396,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
 #ifndef REAL_DOUBLE
     if (net->kernels == KERNELS_FAST) {
-        bn_relu_backward_fast(L->dconv, L->dgamma, L->dbeta, L->dact, L->act, L->conv, L->gamma,
+        bn_relu_backward_fast(L->dconv, L->dgamma, L->dbeta, L->dact, L->conv, L->gamma, L->beta,
                               L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
         return;
     }
@@ -415,7 +415,7 @@ static void net_lap(const Net *net, int l, Pass pass, double *t)
     net->times[l].seconds[pass] += now - *t;
     *t = now;
 }
-#line 552 "book/31-fast-step.nw"
+#line 565 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)
