@@ -1,18 +1,19 @@
-#line 1596 "book/95d-solutions-training.nw"
+#line 1598 "book/95d-solutions-training.nw"
 #include <math.h>
 #include <omp.h>
+#include "layers/batchnorm_fast.h"
 #include "layers/conv.h"
 #include "layers/conv_fast.h"
 #include "layers/gemm.h"
 #include "network/network.h"
 #include "float-check.h"
-#line 1324 "book/30a-im2col.nw"
+#line 1336 "book/30a-im2col.nw"
 typedef struct FastCase {
     int N, C, H, W, K, R, pad;
     size_t n_in, n_w, n_out;
     float *in, *w, *dout, *din0, *dw0;
 } FastCase;
-#line 1336 "book/30a-im2col.nw"
+#line 1348 "book/30a-im2col.nw"
 static void ft_run_fast(const FastCase *t, int threads, float **out, float **din, float **dw, ConvWork *work)
 {
     omp_set_num_threads(threads);
@@ -20,10 +21,10 @@ static void ft_run_fast(const FastCase *t, int threads, float **out, float **din
     *out = xmalloc(t->n_out * sizeof **out);
     *din = fc_copy(t->din0, t->n_in);
     *dw = fc_copy(t->dw0, t->n_w);
-    conv2d_forward_fast(*out, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
+    conv2d_forward_fast(*out, NULL, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
     conv2d_backward_fast(*din, *dw, t->dout, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
 }
-#line 1349 "book/30a-im2col.nw"
+#line 1361 "book/30a-im2col.nw"
 static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     FastCase t = {.N = N, .C = C, .H = H, .W = W, .K = K, .R = R, .pad = pad};
@@ -35,7 +36,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    #line 1367 "book/30a-im2col.nw"
+    #line 1379 "book/30a-im2col.nw"
     float *out = xmalloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
     conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
     conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
@@ -47,18 +48,28 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
     tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
     tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-    #line 1384 "book/30a-im2col.nw"
+    #line 1396 "book/30a-im2col.nw"
     float *dw_only = fc_copy(t.dw0, t.n_w);
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
     free(dw_only);
-    #line 1393 "book/30a-im2col.nw"
+    #line 1405 "book/30a-im2col.nw"
     float *iout = xmalloc(t.n_out * sizeof *iout);
     conv2d_forward_im2col(iout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(iout, fout, t.n_out * sizeof *iout) == 0,
            "%s: forward without im2col is bit-identical to im2col + GEMM", name);
     free(iout);
-    #line 1404 "book/30a-im2col.nw"
+    #line 1416 "book/30a-im2col.nw"
+    size_t nplanes = (size_t)N * K, P = (size_t)(H + 2 * pad - R + 1) * (W + 2 * pad - R + 1);
+    float *planes = xmalloc(nplanes * 2 * sizeof *planes), *want = xmalloc(nplanes * 2 * sizeof *want);
+    float *pout = xmalloc(t.n_out * sizeof *pout);
+    conv2d_forward_fast(pout, planes, t.in, t.w, N, C, H, W, K, R, pad, &work);
+    for (size_t p = 0; p < nplanes; p++)
+        bn_plane_statistics(want + 2 * p, pout + p * P, P);
+    tap_ok(memcmp(planes, want, nplanes * 2 * sizeof *planes) == 0 && memcmp(pout, fout, t.n_out * sizeof *pout) == 0,
+           "%s: the planes' statistics are bn_plane_statistics of the output", name);
+    free(planes); free(want); free(pout);
+    #line 1431 "book/30a-im2col.nw"
     for (int overwrite = 0; overwrite <= 1; overwrite++) {
         float *a = fc_copy(t.din0, t.n_in), *b = fc_copy(t.din0, t.n_in);
         conv2d_backward_data_fast(a, t.dout, t.w, N, C, H, W, K, R, pad, overwrite, &work);
@@ -72,7 +83,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_weights_im2col(dw_b, t.dout, t.in, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_a, dw_b, t.n_w * sizeof *dw_a) == 0, "%s: dw without im2col is bit-identical to im2col + GEMM", name);
     free(dw_a); free(dw_b);
-    #line 1420 "book/30a-im2col.nw"
+    #line 1447 "book/30a-im2col.nw"
     float *out1, *din1, *dw1;
     ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
     int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
@@ -82,34 +93,34 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
     free(out1); free(din1); free(dw1);
     conv_work_free(&work);
-    #line 1362 "book/30a-im2col.nw"
+    #line 1374 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1896 "book/95d-solutions-training.nw"
+#line 1899 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
-    #line 108 "book/31-fast-step.nw"
+    #line 120 "book/31-fast-step.nw"
     double n_new = count + HW, delta = (double)m - mean;
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1900 "book/95d-solutions-training.nw"
+    #line 1903 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
-#line 1605 "book/95d-solutions-training.nw"
+#line 1608 "book/95d-solutions-training.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 31);
-    #line 1639 "book/95d-solutions-training.nw"
+    #line 1642 "book/95d-solutions-training.nw"
     {
         size_t f = gemm_pack_size(32, 576, 144), d = gemm_pack_size(32, 144, 576), b = gemm_pack_size(144, 576, 32);
         tap_ok(f == 87552 && d == 45056 && b == 22528, "big layer's pack buffers: forward %zu, weight gradient %zu, "
                "input gradient %zu floats", f, d, b);
     }
-    #line 1667 "book/95d-solutions-training.nw"
+    #line 1670 "book/95d-solutions-training.nw"
     ft_case(&rng, 3, 4, 5, 6, 3, 1, 1);
     {
         enum { N = 3, C = 4, H = 5, W = 6, K = 3 };
@@ -117,9 +128,9 @@ int main(void)
         float padded[N * K * (H + 2) * (W + 2)], plain[N * K * H * W];
         ConvWork work = { 0 };
         conv_work_reserve(&work, conv_work_size(N, C, H, W, K, 1, 1));
-        conv2d_forward_fast(padded, x, w, N, C, H, W, K, 1, 1, &work);
+        conv2d_forward_fast(padded, NULL, x, w, N, C, H, W, K, 1, 1, &work);
         conv2d_forward(plain, x, w, N, C, H, W, K, 1, 0);
-        #line 1684 "book/95d-solutions-training.nw"
+        #line 1687 "book/95d-solutions-training.nw"
         double ring = 0, inside = 0;
         for (int nk = 0; nk < N * K; nk++)
             for (int i = 0; i < H + 2; i++)
@@ -130,12 +141,12 @@ int main(void)
                     else
                         inside = fmax(inside, fabs(v - plain[((size_t)nk * H + i - 1) * W + j - 1]));
                 }
-        #line 1677 "book/95d-solutions-training.nw"
+        #line 1680 "book/95d-solutions-training.nw"
         tap_ok(ring == 0 && inside < 1e-6, "1x1 with padding 1: ring exactly zero (%g), inside as without padding "
                "(%.1e)", ring, inside);
         conv_work_free(&work), free(x), free(w);
     }
-    #line 1745 "book/95d-solutions-training.nw"
+    #line 1748 "book/95d-solutions-training.nw"
     {
         int same = 1;
         for (int T = 1; T <= 3; T++) {
@@ -148,7 +159,7 @@ int main(void)
         omp_set_num_threads(2);
         tap_ok(same, "main network, N = 128: the workspace is 171072 T + 73936 floats for T = 1, 2, 3");
     }
-    #line 1784 "book/95d-solutions-training.nw"
+    #line 1787 "book/95d-solutions-training.nw"
     {
         enum { N = 19, C = 5, H = 9, W = 7, K = 6 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * 7 * 5;
@@ -166,7 +177,7 @@ int main(void)
                "19 images in 3 groups: one thread and three give the same bits");
         conv_work_free(&work), free(x), free(w), free(g), free(dx1), free(dx3), free(dw1), free(dw3);
     }
-    #line 1834 "book/95d-solutions-training.nw"
+    #line 1837 "book/95d-solutions-training.nw"
     {
         enum { N = 3, C = 2, H = 7, W = 7, K = 4 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * H * W;
@@ -174,7 +185,7 @@ int main(void)
         float *y = xcalloc(n_out, sizeof *y), *dx = xcalloc(n_in, sizeof *dx), *dw = xcalloc(n_w, sizeof *dw);
         ConvWork work = { 0 };
         conv_work_reserve(&work, conv_work_size(N, C, H, W, K, 3, 1));
-        conv2d_forward_fast(y, x, w, N, C, H, W, K, 3, 1, &work);
+        conv2d_forward_fast(y, NULL, x, w, N, C, H, W, K, 3, 1, &work);
         conv2d_backward_fast(dx, dw, g, x, w, N, C, H, W, K, 3, 1, &work);
         double yg = 0, xdx = 0, wdw = 0, scale = 0;
         for (size_t k = 0; k < n_out; k++)
@@ -187,7 +198,7 @@ int main(void)
                "padded 3x3: <conv(x, w), G> = %.6g, <x, dx> = %.6g, <w, dw> = %.6g", yg, xdx, wdw);
         conv_work_free(&work), free(x), free(w), free(g), free(y), free(dx), free(dw);
     }
-    #line 1905 "book/95d-solutions-training.nw"
+    #line 1908 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;
@@ -209,6 +220,6 @@ int main(void)
                "five planes merged: mean %.7f variance %.7f (two-pass %.7f %.7f)", mean, Q / count, all_mean,
                all_q / at);
     }
-    #line 1610 "book/95d-solutions-training.nw"
+    #line 1613 "book/95d-solutions-training.nw"
     return tap_done();
 }

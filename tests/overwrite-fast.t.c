@@ -1,10 +1,10 @@
-#line 589 "book/31-fast-step.nw"
+#line 682 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/conv.h"
 #include "layers/conv_fast.h"
 #include "layers/pool.h"
 #include "float-check.h"
-#line 609 "book/31-fast-step.nw"
+#line 702 "book/31-fast-step.nw"
 static float *nan_array(size_t n)
 {
     float *x = xmalloc(n * sizeof *x);
@@ -24,7 +24,7 @@ static int same_bits(const void *a, const void *b, size_t bytes)
 {
     return memcmp(a, b, bytes) == 0;
 }
-#line 631 "book/31-fast-step.nw"
+#line 724 "book/31-fast-step.nw"
 static void pool_case(Rng *rng, int N, int C, int H, int W)
 {
     size_t n_in = (size_t)N * C * H * W, n_out = n_in / 4;
@@ -44,7 +44,7 @@ static void pool_case(Rng *rng, int N, int C, int H, int W)
            "max-pool %dx%dx%dx%d: backward written over NaN equals adding into zeros, bit for bit", N, C, H, W);
     free(in); free(g); free(out); free(out_rows); free(am); free(am_rows); free(din); free(din_over);
 }
-#line 653 "book/31-fast-step.nw"
+#line 746 "book/31-fast-step.nw"
 static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -61,7 +61,7 @@ static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pa
     free(w); free(g); free(din); free(din_over);
 }
 
-#line 596 "book/31-fast-step.nw"
+#line 689 "book/31-fast-step.nw"
 int main(void)
 {
     Rng rng;

@@ -1,4 +1,4 @@
-#line 916 "book/95d-solutions-training.nw"
+#line 918 "book/95d-solutions-training.nw"
 #include <math.h>
 #include <omp.h>
 #include <stdio.h>
@@ -9,7 +9,7 @@
 #include "base/check.h"
 #include "training/train.h"
 #include "tap.h"
-#line 936 "book/95d-solutions-training.nw"
+#line 938 "book/95d-solutions-training.nw"
 static Mnist tiny_set(int n, uint64_t seed)
 {
     Mnist set = { .n = n };
@@ -23,13 +23,13 @@ static Mnist tiny_set(int n, uint64_t seed)
         set.labels[i] = (uint8_t)rng_below(&rng, 10);
     return set;
 }
-#line 1097 "book/95d-solutions-training.nw"
+#line 1099 "book/95d-solutions-training.nw"
 static long file_size(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
-#line 1152 "book/95d-solutions-training.nw"
+#line 1154 "book/95d-solutions-training.nw"
 static void damage(const char *from, const char *to, long at, int bits, long cut, int extra)
 {
     /* copy from to to, xor byte at with bits, drop cut bytes at the end, add extra zero bytes */
@@ -57,10 +57,10 @@ static void expect_refused(const char *what, const char *path, const char *want)
     net_free(got);
 }
 
-#line 928 "book/95d-solutions-training.nw"
+#line 930 "book/95d-solutions-training.nw"
 int main(void)
 {
-    #line 969 "book/95d-solutions-training.nw"
+    #line 971 "book/95d-solutions-training.nw"
     {
         TrainConfig c = train_defaults();
         long best = 0;
@@ -73,7 +73,7 @@ int main(void)
         tap_ok(fabs(train_lr(&c, 0, 7035) - 0.004) < 1e-15 && fabs(train_lr(&c, 7034, 7035) - 4e-7) < 1e-18,
                "first rate %g, last rate %g", train_lr(&c, 0, 7035), train_lr(&c, 7034, 7035));
     }
-    #line 1000 "book/95d-solutions-training.nw"
+    #line 1002 "book/95d-solutions-training.nw"
     {
         Mnist two = tiny_set(2, 1);
         memset(two.images, 0, MNIST_PIXELS), memset(two.images + MNIST_PIXELS, 255, MNIST_PIXELS);
@@ -84,7 +84,7 @@ int main(void)
         tap_ok(fabs(x[5] + 0.424213) < 1e-6 && fabs(x[MNIST_PIXELS + 5] - 2.821487) < 1e-6,
                "standardised background %.6f, full ink %.6f", x[5], x[MNIST_PIXELS + 5]);
         mnist_free(&two);
-        #line 1015 "book/95d-solutions-training.nw"
+        #line 1017 "book/95d-solutions-training.nw"
         Mnist train;
         char err[512];
         if (mnist_load(&train, "data/mnist", "train", err, sizeof err) == 0) {
@@ -106,9 +106,9 @@ int main(void)
         } else {
             tap_ok(1, "standardised training set # skip no MNIST in data/mnist");
         }
-    #line 1011 "book/95d-solutions-training.nw"
+    #line 1013 "book/95d-solutions-training.nw"
     }
-    #line 1060 "book/95d-solutions-training.nw"
+    #line 1062 "book/95d-solutions-training.nw"
     {
         Mnist set = tiny_set(16, 2);
         TrainConfig c = train_defaults();
@@ -125,7 +125,7 @@ int main(void)
         tap_ok(memcmp(two, later, sizeof two) != 0, "and differs from the same images' in the next epoch");
         mnist_free(&set);
     }
-    #line 1105 "book/95d-solutions-training.nw"
+    #line 1107 "book/95d-solutions-training.nw"
     char model[] = "/tmp/training-exercises-XXXXXX";
     int fd = mkstemp(model);
     if (fd >= 0)
@@ -149,7 +149,7 @@ int main(void)
                file_size(checkpoint));
         train_state_free(&s), mnist_free(&train), mnist_free(&test);
     }
-    #line 1181 "book/95d-solutions-training.nw"
+    #line 1183 "book/95d-solutions-training.nw"
     {
         char bad[80];
         snprintf(bad, sizeof bad, "%s.bad", model);
@@ -166,7 +166,7 @@ int main(void)
     }
     unlink(model), unlink(checkpoint);
     net_free(net);
-    #line 1347 "book/95d-solutions-training.nw"
+    #line 1349 "book/95d-solutions-training.nw"
     {
         Rng rng;
         double s = 0, ss = 0;
@@ -181,6 +181,6 @@ int main(void)
         tap_ok(fabs(sd / want - 1) < 0.15, "400 simulated test sets: accuracy %.5f +- %.6f (formula %.6f)", mean,
                sd, want);
     }
-    #line 931 "book/95d-solutions-training.nw"
+    #line 933 "book/95d-solutions-training.nw"
     return tap_done();
 }

@@ -1,4 +1,4 @@
-#line 313 "book/31-fast-step.nw"
+#line 385 "book/31-fast-step.nw"
 #include <math.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
@@ -10,37 +10,50 @@
 #define BN_TARGETS
 #endif
 #line 82 "book/31-fast-step.nw"
-BN_TARGETS
-static void channel_statistics(double *mu, double *var, const float *in, int N, int C, int c, size_t HW)
+BN_TARGETS __attribute__((noinline))
+void bn_plane_statistics(float *mq, const float *x, size_t HW)
+{
+    /* x (HW) -> mq[0] = mean, mq[1] = sum of squared deviations, in float */
+    #line 109 "book/31-fast-step.nw"
+    float s = 0, q = 0;
+    #pragma omp simd reduction(+ : s)
+    for (size_t i = 0; i < HW; i++)
+        s += x[i];
+    float m = s / HW;
+    #pragma omp simd reduction(+ : q)
+    for (size_t i = 0; i < HW; i++)
+        q += (x[i] - m) * (x[i] - m);
+    #line 87 "book/31-fast-step.nw"
+    mq[0] = m, mq[1] = q;
+}
+
+static void channel_statistics(double *mu, double *var, const float *in, const float *planes,
+                               int N, int C, int c, size_t HW)
 {
     double mean = 0, Q = 0, count = 0;
     for (int n = 0; n < N; n++) {
-        const float *x = in + ((size_t)n * C + c) * HW;
-        #line 97 "book/31-fast-step.nw"
-        float s = 0, q = 0;
-        #pragma omp simd reduction(+ : s)
-        for (size_t i = 0; i < HW; i++)
-            s += x[i];
-        float m = s / HW;
-        #pragma omp simd reduction(+ : q)
-        for (size_t i = 0; i < HW; i++)
-            q += (x[i] - m) * (x[i] - m);
-        #line 108 "book/31-fast-step.nw"
+        float mq[2];
+        if (planes != NULL)
+            mq[0] = planes[((size_t)n * C + c) * 2], mq[1] = planes[((size_t)n * C + c) * 2 + 1];
+        else
+            bn_plane_statistics(mq, in + ((size_t)n * C + c) * HW, HW);
+        float m = mq[0], q = mq[1];
+        #line 120 "book/31-fast-step.nw"
         double n_new = count + HW, delta = (double)m - mean;
         mean += delta * HW / n_new;
         Q += q + delta * delta * count * HW / n_new;
         count = n_new;
-    #line 90 "book/31-fast-step.nw"
+    #line 102 "book/31-fast-step.nw"
     }
     *mu = mean;
     *var = Q / count;
 }
-#line 115 "book/31-fast-step.nw"
+#line 127 "book/31-fast-step.nw"
 BN_TARGETS
 static void normalise_channel(float *act, const float *in, int N, int C, int c, size_t HW,
                               float m, float scale, float shift)
 {
-    #line 124 "book/31-fast-step.nw"
+    #line 136 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         const float *x = in + ((size_t)n * C + c) * HW;
         float *y = act + ((size_t)n * C + c) * HW;
@@ -50,14 +63,14 @@ static void normalise_channel(float *act, const float *in, int N, int C, int c, 
             y[i] = v > 0 ? v : 0;
         }
     }
-#line 120 "book/31-fast-step.nw"
+#line 132 "book/31-fast-step.nw"
 }
-#line 162 "book/31-fast-step.nw"
-void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
-                          float *mean, float *rstd, float *running_mean, float *running_var,
+#line 177 "book/31-fast-step.nw"
+void bn_relu_forward_fast(float *act, const float *in, const float *planes, const float *gamma,
+                          const float *beta, float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode)
 {
-    /* in (N,C,H,W), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
+    /* in (N,C,H,W), planes NULL or (N,C,2), gamma, beta (C) -> act = relu(bn(in)) (N,C,H,W); saves mean, rstd (C) */
     CHECK(act != NULL);
     #line 134 "book/22-batchnorm.nw"
     CHECK(in != NULL && gamma != NULL && beta != NULL);
@@ -65,33 +78,33 @@ void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
     CHECK(mode == MODE_EVAL || M > 1);
-    #line 169 "book/31-fast-step.nw"
+    #line 184 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         if (mode == MODE_TRAIN) {
             double mu, var;
-            channel_statistics(&mu, &var, in, N, C, c, HW);
+            channel_statistics(&mu, &var, in, planes, N, C, c, HW);
             mean[c] = (float)mu;
             rstd[c] = (float)(1 / sqrt(var + BN_EPS));
             #line 168 "book/22-batchnorm.nw"
             running_mean[c] = (real)((1 - BN_MOMENTUM) * running_mean[c] + BN_MOMENTUM * mu);
             running_var[c] = (real)((1 - BN_MOMENTUM) * running_var[c] + BN_MOMENTUM * var * M / (M - 1));
-        #line 177 "book/31-fast-step.nw"
+        #line 192 "book/31-fast-step.nw"
         } else {
             #line 173 "book/22-batchnorm.nw"
             mean[c] = running_mean[c];
             rstd[c] = (real)(1 / sqrt(running_var[c] + BN_EPS));
-        #line 179 "book/31-fast-step.nw"
+        #line 194 "book/31-fast-step.nw"
         }
         normalise_channel(act, in, N, C, c, HW, mean[c], gamma[c] * rstd[c], beta[c]);
     }
 }
-#line 214 "book/31-fast-step.nw"
+#line 285 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *in,
                                   int N, int C, int c, size_t HW, float m, float scale, float shift)
 {
-    #line 223 "book/31-fast-step.nw"
+    #line 294 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
@@ -105,14 +118,14 @@ static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 219 "book/31-fast-step.nw"
+#line 290 "book/31-fast-step.nw"
 }
-#line 239 "book/31-fast-step.nw"
+#line 310 "book/31-fast-step.nw"
 BN_TARGETS
 static void channel_input_gradient(float *din, const float *dact, const float *in, int N, int C, int c,
                                    size_t HW, float m, float scale, float shift, float k1, float k2, float k3)
 {
-    #line 248 "book/31-fast-step.nw"
+    #line 319 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
         const float *x = in + plane, *g = dact + plane;
@@ -123,9 +136,9 @@ static void channel_input_gradient(float *din, const float *dact, const float *i
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 244 "book/31-fast-step.nw"
+#line 315 "book/31-fast-step.nw"
 }
-#line 277 "book/31-fast-step.nw"
+#line 348 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
                            const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
@@ -137,7 +150,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 284 "book/31-fast-step.nw"
+    #line 355 "book/31-fast-step.nw"
     #pragma omp parallel for schedule(static)
     for (int c = 0; c < C; c++) {
         double sum_dy, sum_dy_xc;

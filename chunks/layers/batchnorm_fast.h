@@ -1,17 +1,21 @@
-#line 307 "book/31-fast-step.nw"
+#line 378 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
+#include <stddef.h>
 #include "base/real.h"
-#line 155 "book/31-fast-step.nw"
-/* act (N,C,H,W) = relu of bn_forward's out, in float; mean, rstd, running_* and mode as in bn_forward */
-void bn_relu_forward_fast(float *act, const float *in, const float *gamma, const float *beta,
-                          float *mean, float *rstd, float *running_mean, float *running_var,
+#line 167 "book/31-fast-step.nw"
+/* act (N,C,H,W) = relu of bn_forward's out, in float; mean, rstd, running_* and mode as in bn_forward;
+   planes (N,C,2): every plane's bn_plane_statistics, or NULL to compute them here */
+void bn_relu_forward_fast(float *act, const float *in, const float *planes, const float *gamma,
+                          const float *beta, float *mean, float *rstd, float *running_mean, float *running_var,
                           int N, int C, int H, int W, Mode mode);
-#line 269 "book/31-fast-step.nw"
+/* the mean m and the sum q of squared deviations from it of the HW floats at x: mq[0] = m, mq[1] = q */
+void bn_plane_statistics(float *mq, const float *x, size_t HW);
+#line 340 "book/31-fast-step.nw"
 /* din (N,C,H,W) = (not +=) gradient from dact through ReLU (where bn(in) > 0) and batch norm;
    dgamma, dbeta (C) += */
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
                            const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 311 "book/31-fast-step.nw"
+#line 383 "book/31-fast-step.nw"
 #endif

@@ -1,8 +1,9 @@
-#line 864 "book/30a-im2col.nw"
+#line 872 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/check.h"
+#include "layers/batchnorm_fast.h"
 #include "layers/conv_fast.h"
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
@@ -247,10 +248,10 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     return forward > backward ? forward : backward;
 }
 #line 668 "book/30a-im2col.nw"
-void conv2d_forward_fast(float *out, const float *in, const float *w,
+void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
-    /* in (N,C,H,W), w (K,C,R,R) -> out (N,K,H+2pad-R+1,W+2pad-R+1) */
+    /* in (N,C,H,W), w (K,C,R,R) -> out (N,K,H+2pad-R+1,W+2pad-R+1), planes NULL or (N,K,2) */
     CHECK(out != NULL && in != NULL && w != NULL);
     #line 77 "book/21-conv.nw"
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
@@ -262,13 +263,21 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
     #line 674 "book/30a-im2col.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
+        #line 227 "book/31-fast-step.nw"
+        if (planes != NULL) {
+            #pragma omp parallel for schedule(static)
+            for (int n = 0; n < N; n++)
+                for (int k = 0; k < K; k++)
+                    bn_plane_statistics(planes + ((size_t)n * K + k) * 2, out + ((size_t)n * K + k) * P, P);
+        }
+        #line 677 "book/30a-im2col.nw"
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
     #line 659 "book/30a-im2col.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 680 "book/30a-im2col.nw"
+    #line 681 "book/30a-im2col.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -283,16 +292,20 @@ void conv2d_forward_fast(float *out, const float *in, const float *w,
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
             gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q, 0);
-            #line 701 "book/30a-im2col.nw"
+            #line 703 "book/30a-im2col.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
                     memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Q + (size_t)i * Wp, Wo * sizeof *y);
-        #line 695 "book/30a-im2col.nw"
+            #line 217 "book/31-fast-step.nw"
+            if (planes != NULL)
+                for (int k = 0; k < K; k++)
+                    bn_plane_statistics(planes + ((size_t)n * K + k) * 2, y + (size_t)k * P, P);
+        #line 697 "book/30a-im2col.nw"
         }
     }
 }
-#line 743 "book/30a-im2col.nw"
+#line 751 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -302,7 +315,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 761 "book/30a-im2col.nw"
+#line 769 "book/30a-im2col.nw"
 void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
                                     int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -315,7 +328,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 767 "book/30a-im2col.nw"
+    #line 775 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
@@ -325,7 +338,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 806 "book/30a-im2col.nw"
+        #line 814 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -338,7 +351,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 842 "book/30a-im2col.nw"
+        #line 850 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -346,7 +359,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 775 "book/30a-im2col.nw"
+    #line 783 "book/30a-im2col.nw"
     }
 }
 
@@ -362,18 +375,18 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 784 "book/30a-im2col.nw"
+    #line 792 "book/30a-im2col.nw"
     #pragma omp parallel
     {
         #line 131 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 787 "book/30a-im2col.nw"
+        #line 795 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *gn = dout + (size_t)n * K * P;
-            #line 825 "book/30a-im2col.nw"
+            #line 833 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
             if (direct) {
                 gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
@@ -383,11 +396,11 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                     memset(dx, 0, (size_t)C * H * W * sizeof *dx);
                 col2im(dx, col, C, H, W, R, pad, Ho, Wo);
             }
-        #line 791 "book/30a-im2col.nw"
+        #line 799 "book/30a-im2col.nw"
         }
     }
 }
-#line 931 "book/30a-im2col.nw"
+#line 940 "book/30a-im2col.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -400,7 +413,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 937 "book/30a-im2col.nw"
+    #line 946 "book/30a-im2col.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -414,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 914 "book/30a-im2col.nw"
+            #line 923 "book/30a-im2col.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -425,18 +438,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Q;
-        #line 951 "book/30a-im2col.nw"
+        #line 960 "book/30a-im2col.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 968 "book/30a-im2col.nw"
+            #line 977 "book/30a-im2col.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 975 "book/30a-im2col.nw"
+            #line 984 "book/30a-im2col.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -446,19 +459,19 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                         memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 958 "book/30a-im2col.nw"
+            #line 967 "book/30a-im2col.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 987 "book/30a-im2col.nw"
+            #line 996 "book/30a-im2col.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 962 "book/30a-im2col.nw"
+        #line 971 "book/30a-im2col.nw"
         }
     }
 }
-#line 1179 "book/30a-im2col.nw"
+#line 1188 "book/30a-im2col.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -471,7 +484,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 1200 "book/30a-im2col.nw"
+#line 1209 "book/30a-im2col.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -485,7 +498,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 1221 "book/30a-im2col.nw"
+#line 1230 "book/30a-im2col.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -498,7 +511,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 1227 "book/30a-im2col.nw"
+    #line 1236 "book/30a-im2col.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -518,7 +531,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 1253 "book/30a-im2col.nw"
+        #line 1262 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -530,7 +543,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 1271 "book/30a-im2col.nw"
+        #line 1280 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -539,6 +552,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 1248 "book/30a-im2col.nw"
+    #line 1257 "book/30a-im2col.nw"
     }
 }

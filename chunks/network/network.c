@@ -69,12 +69,14 @@ const Architecture arch_tiny = {
 #line 172 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
-static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n);
+static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n);
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode);
 static void bn_relu_backward(const Net *net, Layer *L, int n);
 static void conv_backward(Net *net, int l, real *dx, const real *dout, const real *x, int n, double *t);
 static void net_lap(const Net *net, int l, Pass pass, double *t);
-#line 575 "book/31-fast-step.nw"
+#line 247 "book/31-fast-step.nw"
+static real *net_planes(const Net *net, const Layer *L, Mode mode);
+#line 668 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
 #line 244 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
@@ -87,7 +89,7 @@ const Architecture *arch_find(const char *name)
         return &arch_tiny;
     return NULL;
 }
-#line 344 "book/27-network.nw"
+#line 345 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -96,7 +98,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 369 "book/27-network.nw"
+    #line 370 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -115,17 +117,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 353 "book/27-network.nw"
+    #line 354 "book/27-network.nw"
     carve(net);
-    #line 462 "book/27-network.nw"
+    #line 464 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 355 "book/27-network.nw"
+    #line 356 "book/27-network.nw"
     carve(net);
-    #line 765 "book/27-network.nw"
+    #line 767 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -133,11 +135,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 357 "book/27-network.nw"
+    #line 358 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 395 "book/27-network.nw"
+#line 396 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -153,19 +155,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 424 "book/27-network.nw"
+        #line 425 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 443 "book/27-network.nw"
+                #line 445 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 429 "book/27-network.nw"
+            #line 430 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -173,25 +175,26 @@ static void carve(Net *net)
             L->act = take(net->arena, &a, out), L->dact = take(net->arena, &a, out);
             L->dbn = take(net->arena, &a, out);
             L->mask = L->spec.dropout > 0 ? take(net->arena, &a, out) : NULL;
+            L->planes = take(net->arena, &a, N * L->K * 2);
         }
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 470 "book/27-network.nw"
+        #line 472 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 411 "book/27-network.nw"
+    #line 412 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 455 "book/27-network.nw"
+#line 457 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 476 "book/27-network.nw"
+#line 478 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -201,7 +204,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 499 "book/27-network.nw"
+#line 501 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -215,7 +218,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 525 "book/27-network.nw"
+#line 527 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -223,25 +226,25 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 545 "book/27-network.nw"
+#line 547 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 559 "book/27-network.nw"
+        #line 561 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 552 "book/27-network.nw"
+        #line 554 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 582 "book/27-network.nw"
+#line 584 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -252,18 +255,18 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 620 "book/27-network.nw"
+            #line 622 "book/27-network.nw"
             if (!L->spec.bn_relu) {
-                conv_forward(net, L, L->out, x, n);
+                conv_forward(net, L, L->out, NULL, x, n);
                 net_lap(net, l, PASS_FORWARD, &t);
                 break;
             }
-            conv_forward(net, L, L->conv, x, n);
+            conv_forward(net, L, L->conv, net_planes(net, L, mode), x, n);
             net_lap(net, l, PASS_FORWARD, &t);
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 593 "book/27-network.nw"
+            #line 595 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net->kernels == KERNELS_FAST)
@@ -283,11 +286,11 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
     return loss;
 }
-#line 646 "book/27-network.nw"
+#line 648 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 691 "book/27-network.nw"
+    #line 693 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -303,7 +306,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 650 "book/27-network.nw"
+    #line 652 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_smoothed_backward(last->dout, net->logp, labels, n, 10, net->label_smoothing);
     net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
@@ -314,7 +317,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 716 "book/27-network.nw"
+            #line 718 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -324,7 +327,7 @@ void net_backward(Net *net, const int *labels, int n)
             bn_relu_backward(net, L, n);
             net_lap(net, l, PASS_REST_BACKWARD, &t);
             conv_backward(net, l, dx, L->dconv, x, n, &t);
-            #line 661 "book/27-network.nw"
+            #line 663 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net_overwrites_dout(net, l - 1))
@@ -339,14 +342,16 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 775 "book/27-network.nw"
-static void conv_forward(Net *net, const Layer *L, real *out, const real *x, int n)
+#line 777 "book/27-network.nw"
+static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
     CHECK(net->kernels == KERNELS_PLAIN);
+    (void)planes;
 #else
     if (net->kernels != KERNELS_PLAIN) {
-        conv2d_forward_fast(out, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad, &net->work);
+        conv2d_forward_fast(out, planes, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad,
+                            &net->work);
         return;
     }
 #endif
@@ -374,14 +379,14 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 816 "book/27-network.nw"
+#line 820 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
 #ifndef REAL_DOUBLE
     if (net->kernels == KERNELS_FAST) {
-        bn_relu_forward_fast(L->act, L->conv, L->gamma, L->beta, L->mean, L->rstd, L->running_mean,
-                             L->running_var, n, L->K, L->Ho, L->Wo, mode);
+        bn_relu_forward_fast(L->act, L->conv, net_planes(net, L, mode), L->gamma, L->beta, L->mean, L->rstd,
+                             L->running_mean, L->running_var, n, L->K, L->Ho, L->Wo, mode);
         return;
     }
 #endif
@@ -406,7 +411,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 885 "book/27-network.nw"
+#line 889 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)
@@ -415,7 +420,12 @@ static void net_lap(const Net *net, int l, Pass pass, double *t)
     net->times[l].seconds[pass] += now - *t;
     *t = now;
 }
-#line 565 "book/31-fast-step.nw"
+#line 240 "book/31-fast-step.nw"
+static real *net_planes(const Net *net, const Layer *L, Mode mode)
+{
+    return net->kernels == KERNELS_FAST && mode == MODE_TRAIN ? L->planes : NULL;
+}
+#line 658 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)

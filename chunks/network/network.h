@@ -37,10 +37,11 @@ typedef struct {
     real *mask;               /* (N,K,Ho,Wo) dropout's mask, or NULL */
     real *out, *dout;         /* (N,K,Ho,Wo) the next layer's input; = act, dact if bn_relu without dropout */
     real *mean, *rstd;        /* (K) batch norm's statistics of the last forward */
+    real *planes;             /* (N,K,2) each plane's mean and squared deviations, from the fast conv; bn_relu only */
     int *argmax;              /* (N,K,Ho,Wo) max-pool: offsets into the input; else NULL */
 #line 272 "book/27-network.nw"
 } Layer;
-#line 751 "book/27-network.nw"
+#line 753 "book/27-network.nw"
 /* the layer chapters' kernels; the im2col + GEMM convolution; that plus the fused batch norm and ReLU */
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
@@ -48,7 +49,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 863 "book/27-network.nw"
+#line 867 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
@@ -57,7 +58,7 @@ typedef enum {
 typedef struct {
     double seconds[NPASSES];   /* summed over every batch since the caller zeroed them */
 } LayerTimes;
-#line 312 "book/27-network.nw"
+#line 313 "book/27-network.nw"
 typedef struct {
     const Architecture *arch;
     int N;                              /* the largest batch the arena holds */
@@ -81,24 +82,24 @@ typedef struct {
 extern const Architecture arch_main, arch_small, arch_tiny;  /* the book's three networks */
 /* the architecture called name ("main", "small", "tiny"), or NULL */
 const Architecture *arch_find(const char *name);
-#line 339 "book/27-network.nw"
+#line 340 "book/27-network.nw"
 /* a network of arch for batches of up to N images, all arrays zeroed (net_init comes next) */
 Net *net_create(const Architecture *arch, int N);
 /* frees net and everything it owns; net may be NULL */
 void net_free(Net *net);
-#line 496 "book/27-network.nw"
+#line 498 "book/27-network.nw"
 /* Kaiming weights from rng, layer by layer; batch norms the identity; velocity zero */
 void net_init(Net *net, Rng *rng);
-#line 522 "book/27-network.nw"
+#line 524 "book/27-network.nw"
 /* trainable numbers of L: its convolution weights, plus gamma and beta with bn_relu */
 size_t net_layer_params(const Layer *L);
-#line 542 "book/27-network.nw"
+#line 544 "book/27-network.nw"
 /* writes net's layer table to out: CSV with a header line, one row per layer, a total row */
 void net_summary(FILE *out, const Net *net);
-#line 579 "book/27-network.nw"
+#line 581 "book/27-network.nw"
 /* input (n,1,28,28), n <= N, through every layer: writes logp (n,10), returns the mean loss; rng: dropout's */
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 643 "book/27-network.nw"
+#line 645 "book/27-network.nw"
 /* after net_forward on this batch: grads (nparams) = dL/dparams; zeroes them, and the d tensors it adds to */
 void net_backward(Net *net, const int *labels, int n);
 #line 122 "book/27-network.nw"
