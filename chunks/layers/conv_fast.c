@@ -1,4 +1,4 @@
-#line 872 "book/30a-im2col.nw"
+#line 878 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,7 +305,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         }
     }
 }
-#line 751 "book/30a-im2col.nw"
+#line 757 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -315,7 +315,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 769 "book/30a-im2col.nw"
+#line 775 "book/30a-im2col.nw"
 void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
                                     int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -328,7 +328,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 775 "book/30a-im2col.nw"
+    #line 781 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
@@ -338,7 +338,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 814 "book/30a-im2col.nw"
+        #line 820 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -351,7 +351,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 850 "book/30a-im2col.nw"
+        #line 856 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -359,7 +359,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 783 "book/30a-im2col.nw"
+    #line 789 "book/30a-im2col.nw"
     }
 }
 
@@ -375,18 +375,18 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 792 "book/30a-im2col.nw"
+    #line 798 "book/30a-im2col.nw"
     #pragma omp parallel
     {
         #line 131 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 795 "book/30a-im2col.nw"
+        #line 801 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *gn = dout + (size_t)n * K * P;
-            #line 833 "book/30a-im2col.nw"
+            #line 839 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
             if (direct) {
                 gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
@@ -396,11 +396,11 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                     memset(dx, 0, (size_t)C * H * W * sizeof *dx);
                 col2im(dx, col, C, H, W, R, pad, Ho, Wo);
             }
-        #line 799 "book/30a-im2col.nw"
+        #line 805 "book/30a-im2col.nw"
         }
     }
 }
-#line 940 "book/30a-im2col.nw"
+#line 946 "book/30a-im2col.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,7 +413,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 946 "book/30a-im2col.nw"
+    #line 952 "book/30a-im2col.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -427,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 923 "book/30a-im2col.nw"
+            #line 929 "book/30a-im2col.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -438,18 +438,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Q;
-        #line 960 "book/30a-im2col.nw"
+        #line 966 "book/30a-im2col.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 977 "book/30a-im2col.nw"
+            #line 983 "book/30a-im2col.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 984 "book/30a-im2col.nw"
+            #line 990 "book/30a-im2col.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -459,19 +459,19 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                         memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 967 "book/30a-im2col.nw"
+            #line 973 "book/30a-im2col.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 996 "book/30a-im2col.nw"
+            #line 1012 "book/30a-im2col.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 971 "book/30a-im2col.nw"
+        #line 977 "book/30a-im2col.nw"
         }
     }
 }
-#line 1188 "book/30a-im2col.nw"
+#line 1204 "book/30a-im2col.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -484,7 +484,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 1209 "book/30a-im2col.nw"
+#line 1225 "book/30a-im2col.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -498,7 +498,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 1230 "book/30a-im2col.nw"
+#line 1246 "book/30a-im2col.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -511,7 +511,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 1236 "book/30a-im2col.nw"
+    #line 1252 "book/30a-im2col.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -531,7 +531,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 1262 "book/30a-im2col.nw"
+        #line 1278 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -543,7 +543,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 1280 "book/30a-im2col.nw"
+        #line 1301 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -552,6 +552,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 1257 "book/30a-im2col.nw"
+    #line 1273 "book/30a-im2col.nw"
     }
 }

@@ -22,7 +22,7 @@ _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
-#line 1135 "book/30a-im2col.nw"
+#line 1151 "book/30a-im2col.nw"
 #define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
                             const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
@@ -721,7 +721,7 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 1051 "book/30a-im2col.nw"
+#line 1067 "book/30a-im2col.nw"
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
     CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
@@ -732,7 +732,7 @@ void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
                   0, N, pc, kc, GEMM_NR);
     }
 }
-#line 1068 "book/30a-im2col.nw"
+#line 1084 "book/30a-im2col.nw"
 void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
                     const float *bpack, int M, int N, int K, int ldc, int flags)
 {
@@ -757,14 +757,14 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
         t = t1;
     }
 }
-#line 1141 "book/30a-im2col.nw"
+#line 1157 "book/30a-im2col.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 1103 "book/30a-im2col.nw"
+    #line 1119 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -778,10 +778,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1114 "book/30a-im2col.nw"
+            #line 1130 "book/30a-im2col.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1124 "book/30a-im2col.nw"
+                    #line 1140 "book/30a-im2col.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -790,7 +790,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1117 "book/30a-im2col.nw"
+                #line 1133 "book/30a-im2col.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -823,10 +823,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1119 "book/30a-im2col.nw"
+        #line 1135 "book/30a-im2col.nw"
         }
     }
-#line 1148 "book/30a-im2col.nw"
+#line 1164 "book/30a-im2col.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -834,7 +834,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 1103 "book/30a-im2col.nw"
+    #line 1119 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -848,10 +848,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1114 "book/30a-im2col.nw"
+            #line 1130 "book/30a-im2col.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1124 "book/30a-im2col.nw"
+                    #line 1140 "book/30a-im2col.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -860,7 +860,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1117 "book/30a-im2col.nw"
+                #line 1133 "book/30a-im2col.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -893,10 +893,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1119 "book/30a-im2col.nw"
+        #line 1135 "book/30a-im2col.nw"
         }
     }
-#line 1156 "book/30a-im2col.nw"
+#line 1172 "book/30a-im2col.nw"
 }
 #endif
 
@@ -904,7 +904,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 1103 "book/30a-im2col.nw"
+    #line 1119 "book/30a-im2col.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -918,10 +918,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1114 "book/30a-im2col.nw"
+            #line 1130 "book/30a-im2col.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1124 "book/30a-im2col.nw"
+                    #line 1140 "book/30a-im2col.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -930,7 +930,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1117 "book/30a-im2col.nw"
+                #line 1133 "book/30a-im2col.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -963,10 +963,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1119 "book/30a-im2col.nw"
+        #line 1135 "book/30a-im2col.nw"
         }
     }
-#line 1164 "book/30a-im2col.nw"
+#line 1180 "book/30a-im2col.nw"
 }
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)
