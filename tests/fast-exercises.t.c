@@ -7,13 +7,13 @@
 #include "layers/gemm.h"
 #include "network/network.h"
 #include "float-check.h"
-#line 1357 "book/30a-im2col.nw"
+#line 608 "book/30a-im2col.nw"
 typedef struct FastCase {
     int N, C, H, W, K, R, pad;
     size_t n_in, n_w, n_out;
     float *in, *w, *dout, *din0, *dw0;
 } FastCase;
-#line 1369 "book/30a-im2col.nw"
+#line 620 "book/30a-im2col.nw"
 static void ft_run_fast(const FastCase *t, int threads, float **out, float **din, float **dw, ConvWork *work)
 {
     omp_set_num_threads(threads);
@@ -24,7 +24,7 @@ static void ft_run_fast(const FastCase *t, int threads, float **out, float **din
     conv2d_forward_fast(*out, NULL, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
     conv2d_backward_fast(*din, *dw, t->dout, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
 }
-#line 1382 "book/30a-im2col.nw"
+#line 633 "book/30a-im2col.nw"
 static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     FastCase t = {.N = N, .C = C, .H = H, .W = W, .K = K, .R = R, .pad = pad};
@@ -36,7 +36,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    #line 1400 "book/30a-im2col.nw"
+    #line 651 "book/30a-im2col.nw"
     float *out = xmalloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
     conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
     conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
@@ -48,18 +48,18 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
     tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
     tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-    #line 1417 "book/30a-im2col.nw"
+    #line 668 "book/30a-im2col.nw"
     float *dw_only = fc_copy(t.dw0, t.n_w);
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
     free(dw_only);
-    #line 1426 "book/30a-im2col.nw"
+    #line 776 "book/30b-shifted.nw"
     float *iout = xmalloc(t.n_out * sizeof *iout);
     conv2d_forward_im2col(iout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(iout, fout, t.n_out * sizeof *iout) == 0,
            "%s: forward without im2col is bit-identical to im2col + GEMM", name);
     free(iout);
-    #line 1437 "book/30a-im2col.nw"
+    #line 787 "book/30b-shifted.nw"
     size_t nplanes = (size_t)N * K, P = (size_t)(H + 2 * pad - R + 1) * (W + 2 * pad - R + 1);
     float *planes = xmalloc(nplanes * 2 * sizeof *planes), *want = xmalloc(nplanes * 2 * sizeof *want);
     float *pout = xmalloc(t.n_out * sizeof *pout);
@@ -69,7 +69,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(memcmp(planes, want, nplanes * 2 * sizeof *planes) == 0 && memcmp(pout, fout, t.n_out * sizeof *pout) == 0,
            "%s: the planes' statistics are bn_plane_statistics of the output", name);
     free(planes); free(want); free(pout);
-    #line 1452 "book/30a-im2col.nw"
+    #line 802 "book/30b-shifted.nw"
     for (int overwrite = 0; overwrite <= 1; overwrite++) {
         float *a = fc_copy(t.din0, t.n_in), *b = fc_copy(t.din0, t.n_in);
         conv2d_backward_data_fast(a, t.dout, t.w, N, C, H, W, K, R, pad, overwrite, &work);
@@ -83,7 +83,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_weights_im2col(dw_b, t.dout, t.in, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_a, dw_b, t.n_w * sizeof *dw_a) == 0, "%s: dw without im2col is bit-identical to im2col + GEMM", name);
     free(dw_a); free(dw_b);
-    #line 1468 "book/30a-im2col.nw"
+    #line 675 "book/30a-im2col.nw"
     float *out1, *din1, *dw1;
     ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
     int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
@@ -93,10 +93,10 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
     free(out1); free(din1); free(dw1);
     conv_work_free(&work);
-    #line 1395 "book/30a-im2col.nw"
+    #line 646 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1899 "book/95d-solutions-training.nw"
+#line 1964 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
@@ -105,7 +105,7 @@ static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1903 "book/95d-solutions-training.nw"
+    #line 1968 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
@@ -198,7 +198,28 @@ int main(void)
                "padded 3x3: <conv(x, w), G> = %.6g, <x, dx> = %.6g, <w, dw> = %.6g", yg, xdx, wdw);
         conv_work_free(&work), free(x), free(w), free(g), free(y), free(dx), free(dw);
     }
-    #line 1908 "book/95d-solutions-training.nw"
+    #line 1885 "book/95d-solutions-training.nw"
+    {
+        Net *net = net_create(&arch_main, 1);
+        double kept = 0, thrown = 0, last_share = 0;
+        for (int l = 0; l < net->nlayers; l++) {
+            const Layer *L = &net->layer[l];
+            if (L->spec.kind != LAYER_CONV)
+                continue;
+            double taps = (double)L->K * L->C * L->spec.R * L->spec.R, P = (double)L->Ho * L->Wo;
+            kept += taps * P;
+            if (L->spec.R == 1 && L->spec.pad == 0)
+                continue;
+            double Q = (double)(L->Ho - 1) * (L->W + 2 * L->spec.pad) + L->Wo;
+            thrown += taps * (Q - P);
+            last_share = (Q - P) / P;
+        }
+        tap_ok(kept == 3927744 && thrown == 394272 && fabs(last_share - 10.0 / 36) < 1e-12,
+               "main network's forward pass: %.0f multiply-adds kept, %.0f thrown away (%.1f %%); layer 9 %.1f %%",
+               kept, thrown, 100 * thrown / kept, 100 * last_share);
+        net_free(net);
+    }
+    #line 1973 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;

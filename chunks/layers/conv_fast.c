@@ -1,4 +1,4 @@
-#line 878 "book/30a-im2col.nw"
+#line 561 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 652 "book/30a-im2col.nw"
+#line 255 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
@@ -216,7 +216,102 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
         }
     }
 }
-#line 606 "book/30a-im2col.nw"
+#line 440 "book/30a-im2col.nw"
+void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
+                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+{
+    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W), w (K,C,R,R) -> din += (N,C,H,W), dw += (K,C,R,R) */
+    CHECK(dw != NULL && dout != NULL && in != NULL && w != NULL);
+    conv2d_backward_weights_fast(dw, dout, in, N, C, H, W, K, R, pad, work);
+    if (din != NULL)
+        conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
+}
+#line 458 "book/30a-im2col.nw"
+void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
+                                    int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
+{
+    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W) -> dw += (K,C,R,R) */
+    CHECK(dw != NULL && dout != NULL && in != NULL);
+    #line 77 "book/21-conv.nw"
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
+    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    #line 373 "book/30a-im2col.nw"
+    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
+    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
+    #line 464 "book/30a-im2col.nw"
+    int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
+    size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
+    float *dw_groups = work->mem + work->size - groups * dw_size;
+    #pragma omp parallel
+    {
+        #line 131 "book/30a-im2col.nw"
+        int t = omp_get_thread_num();
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 503 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (int g = 0; g < groups; g++) {
+            float *dwg = dw_groups + g * dw_size;
+            int n1 = (g + 1) * CONV_GROUP < N ? (g + 1) * CONV_GROUP : N;
+            for (int n = g * CONV_GROUP; n < n1; n++) {
+                const float *x = in + (size_t)n * C * H * W, *gn = dout + (size_t)n * K * P;
+                if (!direct)
+                    im2col(col, x, C, H, W, R, pad, Ho, Wo);
+                gemm(dwg, gn, direct ? x : col, K, CRR, P, P, P, CRR,
+                     GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
+            }
+        }
+        #line 539 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (size_t i = 0; i < nw; i++) {
+            float s = 0;
+            for (int g = 0; g < groups; g++)
+                s += dw_groups[g * dw_size + i];
+            dw[i] += s;
+        }
+    #line 472 "book/30a-im2col.nw"
+    }
+}
+
+void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
+                                 int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
+{
+    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), w (K,C,R,R) -> din += or = (N,C,H,W) */
+    CHECK(din != NULL && dout != NULL && w != NULL);
+    #line 77 "book/21-conv.nw"
+    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
+    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
+    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
+    #line 373 "book/30a-im2col.nw"
+    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
+    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
+    #line 481 "book/30a-im2col.nw"
+    #pragma omp parallel
+    {
+        #line 131 "book/30a-im2col.nw"
+        int t = omp_get_thread_num();
+        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
+        float *pack = col + conv_col_size(CRR, P);
+        #line 484 "book/30a-im2col.nw"
+        #pragma omp for schedule(static)
+        for (int n = 0; n < N; n++) {
+            const float *gn = dout + (size_t)n * K * P;
+            #line 522 "book/30a-im2col.nw"
+            float *dx = din + (size_t)n * C * H * W;
+            if (direct) {
+                gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
+            } else {
+                gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
+                if (overwrite)
+                    memset(dx, 0, (size_t)C * H * W * sizeof *dx);
+                col2im(dx, col, C, H, W, R, pad, Ho, Wo);
+            }
+        #line 488 "book/30a-im2col.nw"
+        }
+    }
+}
+#line 209 "book/30b-shifted.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -234,7 +329,7 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 634 "book/30a-im2col.nw"
+#line 237 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
@@ -247,7 +342,7 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
     return forward > backward ? forward : backward;
 }
-#line 668 "book/30a-im2col.nw"
+#line 271 "book/30b-shifted.nw"
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -260,7 +355,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 674 "book/30a-im2col.nw"
+    #line 277 "book/30b-shifted.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         #line 227 "book/31-fast-step.nw"
@@ -270,14 +365,14 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, out + ((size_t)n * K + k) * P, P);
         }
-        #line 677 "book/30a-im2col.nw"
+        #line 280 "book/30b-shifted.nw"
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
-    #line 659 "book/30a-im2col.nw"
+    #line 262 "book/30b-shifted.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 681 "book/30a-im2col.nw"
+    #line 284 "book/30b-shifted.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -292,7 +387,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
             gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q, 0);
-            #line 703 "book/30a-im2col.nw"
+            #line 306 "book/30b-shifted.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
@@ -301,106 +396,11 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
             if (planes != NULL)
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, y + (size_t)k * P, P);
-        #line 697 "book/30a-im2col.nw"
+        #line 300 "book/30b-shifted.nw"
         }
     }
 }
-#line 757 "book/30a-im2col.nw"
-void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
-                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
-{
-    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W), w (K,C,R,R) -> din += (N,C,H,W), dw += (K,C,R,R) */
-    CHECK(dw != NULL && dout != NULL && in != NULL && w != NULL);
-    conv2d_backward_weights_fast(dw, dout, in, N, C, H, W, K, R, pad, work);
-    if (din != NULL)
-        conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
-}
-#line 775 "book/30a-im2col.nw"
-void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
-                                    int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
-{
-    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), in (N,C,H,W) -> dw += (K,C,R,R) */
-    CHECK(dw != NULL && dout != NULL && in != NULL);
-    #line 77 "book/21-conv.nw"
-    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
-    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
-    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
-    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
-    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 781 "book/30a-im2col.nw"
-    int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
-    size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
-    float *dw_groups = work->mem + work->size - groups * dw_size;
-    #pragma omp parallel
-    {
-        #line 131 "book/30a-im2col.nw"
-        int t = omp_get_thread_num();
-        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
-        float *pack = col + conv_col_size(CRR, P);
-        #line 820 "book/30a-im2col.nw"
-        #pragma omp for schedule(static)
-        for (int g = 0; g < groups; g++) {
-            float *dwg = dw_groups + g * dw_size;
-            int n1 = (g + 1) * CONV_GROUP < N ? (g + 1) * CONV_GROUP : N;
-            for (int n = g * CONV_GROUP; n < n1; n++) {
-                const float *x = in + (size_t)n * C * H * W, *gn = dout + (size_t)n * K * P;
-                if (!direct)
-                    im2col(col, x, C, H, W, R, pad, Ho, Wo);
-                gemm(dwg, gn, direct ? x : col, K, CRR, P, P, P, CRR,
-                     GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
-            }
-        }
-        #line 856 "book/30a-im2col.nw"
-        #pragma omp for schedule(static)
-        for (size_t i = 0; i < nw; i++) {
-            float s = 0;
-            for (int g = 0; g < groups; g++)
-                s += dw_groups[g * dw_size + i];
-            dw[i] += s;
-        }
-    #line 789 "book/30a-im2col.nw"
-    }
-}
-
-void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
-                                 int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
-{
-    /* dout (N,K,H+2pad-R+1,W+2pad-R+1), w (K,C,R,R) -> din += or = (N,C,H,W) */
-    CHECK(din != NULL && dout != NULL && w != NULL);
-    #line 77 "book/21-conv.nw"
-    CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
-    CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
-    int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
-    CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
-    int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 798 "book/30a-im2col.nw"
-    #pragma omp parallel
-    {
-        #line 131 "book/30a-im2col.nw"
-        int t = omp_get_thread_num();
-        float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
-        float *pack = col + conv_col_size(CRR, P);
-        #line 801 "book/30a-im2col.nw"
-        #pragma omp for schedule(static)
-        for (int n = 0; n < N; n++) {
-            const float *gn = dout + (size_t)n * K * P;
-            #line 839 "book/30a-im2col.nw"
-            float *dx = din + (size_t)n * C * H * W;
-            if (direct) {
-                gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
-            } else {
-                gemm(col, w, gn, CRR, P, K, CRR, P, P, GEMM_TRANS_A, pack);
-                if (overwrite)
-                    memset(dx, 0, (size_t)C * H * W * sizeof *dx);
-                col2im(dx, col, C, H, W, R, pad, Ho, Wo);
-            }
-        #line 805 "book/30a-im2col.nw"
-        }
-    }
-}
-#line 946 "book/30a-im2col.nw"
+#line 391 "book/30b-shifted.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,7 +413,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 952 "book/30a-im2col.nw"
+    #line 397 "book/30b-shifted.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -427,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 929 "book/30a-im2col.nw"
+            #line 374 "book/30b-shifted.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -438,18 +438,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Q;
-        #line 966 "book/30a-im2col.nw"
+        #line 411 "book/30b-shifted.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 983 "book/30a-im2col.nw"
+            #line 428 "book/30b-shifted.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 990 "book/30a-im2col.nw"
+            #line 435 "book/30b-shifted.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -459,19 +459,19 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                         memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 973 "book/30a-im2col.nw"
+            #line 418 "book/30b-shifted.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 1012 "book/30a-im2col.nw"
+            #line 457 "book/30b-shifted.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 977 "book/30a-im2col.nw"
+        #line 422 "book/30b-shifted.nw"
         }
     }
 }
-#line 1204 "book/30a-im2col.nw"
+#line 649 "book/30b-shifted.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -484,7 +484,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 1225 "book/30a-im2col.nw"
+#line 670 "book/30b-shifted.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -498,7 +498,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 1246 "book/30a-im2col.nw"
+#line 691 "book/30b-shifted.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -511,7 +511,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 373 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 1252 "book/30a-im2col.nw"
+    #line 697 "book/30b-shifted.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -531,7 +531,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 1278 "book/30a-im2col.nw"
+        #line 723 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -543,7 +543,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 1301 "book/30a-im2col.nw"
+        #line 746 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -552,6 +552,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 1273 "book/30a-im2col.nw"
+    #line 718 "book/30b-shifted.nw"
     }
 }

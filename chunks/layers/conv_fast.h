@@ -1,4 +1,4 @@
-#line 868 "book/30a-im2col.nw"
+#line 551 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
@@ -17,12 +17,7 @@ void conv_work_free(ConvWork *work);
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 723 "book/30a-im2col.nw"
-/* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out.
-   planes: NULL, or (N,K,2) = bn_plane_statistics of every plane of out */
-void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
-                         int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 739 "book/30a-im2col.nw"
+#line 422 "book/30a-im2col.nw"
 /* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
@@ -37,5 +32,10 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                                     int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
 void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                                  int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-#line 872 "book/30a-im2col.nw"
+#line 326 "book/30b-shifted.nw"
+/* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out.
+   planes: NULL, or (N,K,2) = bn_plane_statistics of every plane of out */
+void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
+                         int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
+#line 555 "book/30a-im2col.nw"
 #endif

@@ -18,11 +18,11 @@ static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, 
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
 #line 720 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
-#line 549 "book/30a-im2col.nw"
+#line 152 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
-#line 1151 "book/30a-im2col.nw"
+#line 596 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
                             const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
@@ -477,7 +477,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
     #line 313 "book/30a-im2col.nw"
     }
 }
-#line 463 "book/30a-im2col.nw"
+#line 66 "book/30b-shifted.nw"
 size_t gemm_pack_a_size(int M, int K)
 {
     CHECK(M > 0 && K > 0);
@@ -494,7 +494,7 @@ void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
         gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
     }
 }
-#line 500 "book/30a-im2col.nw"
+#line 103 "book/30b-shifted.nw"
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags)
 {
@@ -513,14 +513,14 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
         }
     }
 }
-#line 555 "book/30a-im2col.nw"
+#line 158 "book/30b-shifted.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 534 "book/30a-im2col.nw"
+    #line 137 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -529,7 +529,7 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 540 "book/30a-im2col.nw"
+            #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 698 "book/30-fast-conv.nw"
@@ -541,7 +541,7 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 543 "book/30a-im2col.nw"
+            #line 146 "book/30b-shifted.nw"
             }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -574,9 +574,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 545 "book/30a-im2col.nw"
+        #line 148 "book/30b-shifted.nw"
         }
-#line 562 "book/30a-im2col.nw"
+#line 165 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -584,7 +584,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 534 "book/30a-im2col.nw"
+    #line 137 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -593,7 +593,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 540 "book/30a-im2col.nw"
+            #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 698 "book/30-fast-conv.nw"
@@ -605,7 +605,7 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 543 "book/30a-im2col.nw"
+            #line 146 "book/30b-shifted.nw"
             }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -638,9 +638,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 545 "book/30a-im2col.nw"
+        #line 148 "book/30b-shifted.nw"
         }
-#line 570 "book/30a-im2col.nw"
+#line 173 "book/30b-shifted.nw"
 }
 #endif
 
@@ -648,7 +648,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 534 "book/30a-im2col.nw"
+    #line 137 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL)
         for (int ir = 0; ir < mc; ir += SR) {
@@ -657,7 +657,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 540 "book/30a-im2col.nw"
+            #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
                 #line 698 "book/30-fast-conv.nw"
@@ -669,7 +669,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 543 "book/30a-im2col.nw"
+            #line 146 "book/30b-shifted.nw"
             }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -702,9 +702,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 545 "book/30a-im2col.nw"
+        #line 148 "book/30b-shifted.nw"
         }
-#line 578 "book/30a-im2col.nw"
+#line 181 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
@@ -721,7 +721,7 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 1067 "book/30a-im2col.nw"
+#line 512 "book/30b-shifted.nw"
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
     CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
@@ -732,7 +732,7 @@ void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
                   0, N, pc, kc, GEMM_NR);
     }
 }
-#line 1084 "book/30a-im2col.nw"
+#line 529 "book/30b-shifted.nw"
 void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
                     const float *bpack, int M, int N, int K, int ldc, int flags)
 {
@@ -757,14 +757,14 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
         t = t1;
     }
 }
-#line 1157 "book/30a-im2col.nw"
+#line 602 "book/30b-shifted.nw"
 #if defined(__x86_64__)
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 1119 "book/30a-im2col.nw"
+    #line 564 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -778,10 +778,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1130 "book/30a-im2col.nw"
+            #line 575 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1140 "book/30a-im2col.nw"
+                    #line 585 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -790,7 +790,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1133 "book/30a-im2col.nw"
+                #line 578 "book/30b-shifted.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -823,10 +823,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1135 "book/30a-im2col.nw"
+        #line 580 "book/30b-shifted.nw"
         }
     }
-#line 1164 "book/30a-im2col.nw"
+#line 609 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -834,7 +834,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 1119 "book/30a-im2col.nw"
+    #line 564 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -848,10 +848,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1130 "book/30a-im2col.nw"
+            #line 575 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1140 "book/30a-im2col.nw"
+                    #line 585 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -860,7 +860,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1133 "book/30a-im2col.nw"
+                #line 578 "book/30b-shifted.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -893,10 +893,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1135 "book/30a-im2col.nw"
+        #line 580 "book/30b-shifted.nw"
         }
     }
-#line 1172 "book/30a-im2col.nw"
+#line 617 "book/30b-shifted.nw"
 }
 #endif
 
@@ -904,7 +904,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 1119 "book/30a-im2col.nw"
+    #line 564 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -918,10 +918,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             #line 693 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 1130 "book/30a-im2col.nw"
+            #line 575 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 1140 "book/30a-im2col.nw"
+                    #line 585 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -930,7 +930,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 1133 "book/30a-im2col.nw"
+                #line 578 "book/30b-shifted.nw"
                 }
             #line 709 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -963,10 +963,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                 }
             #line 713 "book/30-fast-conv.nw"
             }
-        #line 1135 "book/30a-im2col.nw"
+        #line 580 "book/30b-shifted.nw"
         }
     }
-#line 1180 "book/30a-im2col.nw"
+#line 625 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)
