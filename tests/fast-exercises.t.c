@@ -96,7 +96,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     #line 646 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1964 "book/95d-solutions-training.nw"
+#line 1965 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
@@ -105,7 +105,7 @@ static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1968 "book/95d-solutions-training.nw"
+    #line 1969 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
@@ -206,7 +206,8 @@ int main(void)
             const Layer *L = &net->layer[l];
             if (L->spec.kind != LAYER_CONV)
                 continue;
-            double taps = (double)L->K * L->C * L->spec.R * L->spec.R, P = (double)L->Ho * L->Wo;
+            double taps = (double)L->K * L->C * L->spec.R * L->spec.R;
+            double P = (double)L->Ho * L->Wo;
             kept += taps * P;
             if (L->spec.R == 1 && L->spec.pad == 0)
                 continue;
@@ -219,7 +220,7 @@ int main(void)
                kept, thrown, 100 * thrown / kept, 100 * last_share);
         net_free(net);
     }
-    #line 1973 "book/95d-solutions-training.nw"
+    #line 1974 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;

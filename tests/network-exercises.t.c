@@ -158,7 +158,7 @@ int main(void)
         tap_ok(fabs(share - 7962624.0 / 11685888) < 1e-12, "the big layer does %.1f %% of a training step's flops",
                100 * share);
     }
-    #line 1940 "book/95d-solutions-training.nw"
+    #line 1941 "book/95d-solutions-training.nw"
     {
         double tflop = flops_per_image(net, MODE_TRAIN) * 60000 * 1e-12;
         tap_ok(fabs(tflop - 1.40230656) < 1e-12, "a training epoch of 60000 images: %.8f TFLOP", tflop);
