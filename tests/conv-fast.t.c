@@ -1,16 +1,16 @@
-#line 590 "book/30a-im2col.nw"
+#line 598 "book/30a-im2col.nw"
 #include <omp.h>
 #include "layers/batchnorm_fast.h"
 #include "layers/conv.h"
 #include "layers/conv_fast.h"
 #include "float-check.h"
-#line 608 "book/30a-im2col.nw"
+#line 616 "book/30a-im2col.nw"
 typedef struct FastCase {
     int N, C, H, W, K, R, pad;
     size_t n_in, n_w, n_out;
     float *in, *w, *dout, *din0, *dw0;
 } FastCase;
-#line 620 "book/30a-im2col.nw"
+#line 628 "book/30a-im2col.nw"
 static void ft_run_fast(const FastCase *t, int threads, float **out, float **din, float **dw, ConvWork *work)
 {
     omp_set_num_threads(threads);
@@ -21,7 +21,7 @@ static void ft_run_fast(const FastCase *t, int threads, float **out, float **din
     conv2d_forward_fast(*out, NULL, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
     conv2d_backward_fast(*din, *dw, t->dout, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
 }
-#line 633 "book/30a-im2col.nw"
+#line 641 "book/30a-im2col.nw"
 static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     FastCase t = {.N = N, .C = C, .H = H, .W = W, .K = K, .R = R, .pad = pad};
@@ -33,7 +33,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    #line 651 "book/30a-im2col.nw"
+    #line 659 "book/30a-im2col.nw"
     float *out = xmalloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
     conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
     conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
@@ -45,7 +45,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
     tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
     tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-    #line 668 "book/30a-im2col.nw"
+    #line 676 "book/30a-im2col.nw"
     float *dw_only = fc_copy(t.dw0, t.n_w);
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
@@ -80,7 +80,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_weights_im2col(dw_b, t.dout, t.in, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_a, dw_b, t.n_w * sizeof *dw_a) == 0, "%s: dw without im2col is bit-identical to im2col + GEMM", name);
     free(dw_a); free(dw_b);
-    #line 675 "book/30a-im2col.nw"
+    #line 683 "book/30a-im2col.nw"
     float *out1, *din1, *dw1;
     ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
     int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
@@ -90,16 +90,16 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
     free(out1); free(din1); free(dw1);
     conv_work_free(&work);
-    #line 646 "book/30a-im2col.nw"
+    #line 654 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
 
-#line 598 "book/30a-im2col.nw"
+#line 606 "book/30a-im2col.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 30);
-    #line 693 "book/30a-im2col.nw"
+    #line 701 "book/30a-im2col.nw"
     ft_case(&rng, 3, 5, 9, 7, 6, 3, 0);
     ft_case(&rng, 3, 5, 9, 7, 6, 3, 1);
     ft_case(&rng, 3, 5, 9, 7, 6, 1, 0);
@@ -111,6 +111,6 @@ int main(void)
     ft_case(&rng, 3, 4, 5, 6, 9, 1, 1);
     ft_case(&rng, 2, 30, 7, 9, 130, 3, 1);
     ft_case(&rng, 2, 3, 5, 6, 260, 3, 1);
-    #line 603 "book/30a-im2col.nw"
+    #line 611 "book/30a-im2col.nw"
     return tap_done();
 }

@@ -1,4 +1,4 @@
-#line 561 "book/30a-im2col.nw"
+#line 569 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +32,7 @@ static size_t conv_pack_size(int C, int K, int R, int P)
     size_t b = gemm_pack_size(C * R * R, P, K);
     return conv_lines(f > d ? (f > b ? f : b) : (d > b ? d : b));
 }
-#line 88 "book/30a-im2col.nw"
+#line 96 "book/30a-im2col.nw"
 static size_t conv_thread_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -49,14 +49,14 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad)
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 101 "book/30a-im2col.nw"
+    #line 109 "book/30a-im2col.nw"
     size_t groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t per_thread = conv_thread_size(C, H, W, K, R, pad);
     size_t dw = groups * conv_lines((size_t)K * C * R * R) + conv_weights_index_size(C, R, Ho, Wo);
     size_t shared = conv_shift_shared_size(C, K, R);
     return omp_get_max_threads() * per_thread + (dw > shared ? dw : shared);
 }
-#line 110 "book/30a-im2col.nw"
+#line 118 "book/30a-im2col.nw"
 void conv_work_reserve(ConvWork *work, size_t size)
 {
     CHECK(work != NULL);
@@ -73,27 +73,27 @@ void conv_work_free(ConvWork *work)
     free(work->mem);
     *work = (ConvWork){0};
 }
-#line 147 "book/30a-im2col.nw"
+#line 155 "book/30a-im2col.nw"
 static void conv_span(int v, int pad, int W, int Wo, int *j0, int *j1)
 {
     *j0 = pad - v > 0 ? pad - v : 0;
     *j1 = W + pad - v < Wo ? W + pad - v : Wo;
 }
-#line 159 "book/30a-im2col.nw"
+#line 167 "book/30a-im2col.nw"
 static void im2col(float *col, const float *x, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* x (C,H,W) -> col (C*R*R, Ho*Wo) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 175 "book/30a-im2col.nw"
+                #line 183 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 166 "book/30a-im2col.nw"
+                #line 174 "book/30a-im2col.nw"
                 float *row = col + r * Ho * Wo;
                 for (int i = 0; i < Ho; i++) {
-                    #line 181 "book/30a-im2col.nw"
+                    #line 189 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -110,24 +110,24 @@ static void im2col(float *col, const float *x, int C, int H, int W, int R, int p
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 169 "book/30a-im2col.nw"
+                #line 177 "book/30a-im2col.nw"
                 }
             }
 }
-#line 216 "book/30a-im2col.nw"
+#line 224 "book/30a-im2col.nw"
 static void col2im(float *dx, const float *col, int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
     /* col (C*R*R, Ho*Wo) -> dx += (C,H,W) */
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 175 "book/30a-im2col.nw"
+                #line 183 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 223 "book/30a-im2col.nw"
+                #line 231 "book/30a-im2col.nw"
                 const float *row = col + r * Ho * Wo;
-                #line 230 "book/30a-im2col.nw"
+                #line 238 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
                     int a = i + u - pad;
                     if (a < 0 || a >= H)
@@ -138,10 +138,10 @@ static void col2im(float *dx, const float *col, int C, int H, int W, int R, int 
                     for (int j = j0; j < j1; j++)
                         dst[j + v - pad] += src[j];
                 }
-            #line 225 "book/30a-im2col.nw"
+            #line 233 "book/30a-im2col.nw"
             }
 }
-#line 322 "book/30a-im2col.nw"
+#line 330 "book/30a-im2col.nw"
 static void im2col_packed(float *bpack, float *row, const float *x,
                           int C, int H, int W, int R, int pad, int Ho, int Wo)
 {
@@ -149,13 +149,13 @@ static void im2col_packed(float *bpack, float *row, const float *x,
     for (int c = 0; c < C; c++)
         for (int u = 0; u < R; u++)
             for (int v = 0; v < R; v++) {
-                #line 175 "book/30a-im2col.nw"
+                #line 183 "book/30a-im2col.nw"
                 size_t r = ((size_t)c * R + u) * R + v;
                 int j0, j1;
                 conv_span(v, pad, W, Wo, &j0, &j1);
-                #line 330 "book/30a-im2col.nw"
+                #line 338 "book/30a-im2col.nw"
                 for (int i = 0; i < Ho; i++) {
-                    #line 181 "book/30a-im2col.nw"
+                    #line 189 "book/30a-im2col.nw"
                     float *dst = row + (size_t)i * Wo;
                     int a = i + u - pad;
                     if (a < 0 || a >= H) {
@@ -172,12 +172,12 @@ static void im2col_packed(float *bpack, float *row, const float *x,
                     #pragma omp simd
                     for (int j = j1; j < Wo; j++)
                         dst[j] = 0;
-                #line 332 "book/30a-im2col.nw"
+                #line 340 "book/30a-im2col.nw"
                 }
                 gemm_pack_row(bpack, row, (int)r, Ho * Wo, C * R * R);
             }
 }
-#line 384 "book/30a-im2col.nw"
+#line 392 "book/30a-im2col.nw"
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -187,19 +187,19 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 390 "book/30a-im2col.nw"
+    #line 398 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 131 "book/30a-im2col.nw"
+        #line 139 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 351 "book/30a-im2col.nw"
+        #line 359 "book/30a-im2col.nw"
         float *row = pack - conv_lines(P);
-        #line 394 "book/30a-im2col.nw"
+        #line 402 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *x = in + (size_t)n * C * H * W;
@@ -216,7 +216,7 @@ void conv2d_forward_im2col(float *out, const float *in, const float *w,
         }
     }
 }
-#line 440 "book/30a-im2col.nw"
+#line 448 "book/30a-im2col.nw"
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -226,7 +226,7 @@ void conv2d_backward_fast(float *din, float *dw, const float *dout, const float 
     if (din != NULL)
         conv2d_backward_data_fast(din, dout, w, N, C, H, W, K, R, pad, 0, work);
 }
-#line 458 "book/30a-im2col.nw"
+#line 466 "book/30a-im2col.nw"
 void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *in,
                                     int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -236,20 +236,20 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 464 "book/30a-im2col.nw"
+    #line 472 "book/30a-im2col.nw"
     int groups = (N + CONV_GROUP - 1) / CONV_GROUP;
     size_t nw = (size_t)K * CRR, dw_size = conv_lines(nw);
     float *dw_groups = work->mem + work->size - groups * dw_size;
     #pragma omp parallel
     {
-        #line 131 "book/30a-im2col.nw"
+        #line 139 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 503 "book/30a-im2col.nw"
+        #line 511 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -262,7 +262,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                      GEMM_TRANS_B | (n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0), pack);
             }
         }
-        #line 539 "book/30a-im2col.nw"
+        #line 547 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             float s = 0;
@@ -270,7 +270,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                 s += dw_groups[g * dw_size + i];
             dw[i] += s;
         }
-    #line 472 "book/30a-im2col.nw"
+    #line 480 "book/30a-im2col.nw"
     }
 }
 
@@ -283,21 +283,21 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 481 "book/30a-im2col.nw"
+    #line 489 "book/30a-im2col.nw"
     #pragma omp parallel
     {
-        #line 131 "book/30a-im2col.nw"
+        #line 139 "book/30a-im2col.nw"
         int t = omp_get_thread_num();
         float *col = work->mem + t * conv_thread_size(C, H, W, K, R, pad);
         float *pack = col + conv_col_size(CRR, P);
-        #line 484 "book/30a-im2col.nw"
+        #line 492 "book/30a-im2col.nw"
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             const float *gn = dout + (size_t)n * K * P;
-            #line 522 "book/30a-im2col.nw"
+            #line 530 "book/30a-im2col.nw"
             float *dx = din + (size_t)n * C * H * W;
             if (direct) {
                 gemm(dx, w, gn, C, P, K, CRR, P, P, GEMM_TRANS_A | (overwrite ? 0 : GEMM_ACCUMULATE), pack);
@@ -307,7 +307,7 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                     memset(dx, 0, (size_t)C * H * W * sizeof *dx);
                 col2im(dx, col, C, H, W, R, pad, Ho, Wo);
             }
-        #line 488 "book/30a-im2col.nw"
+        #line 496 "book/30a-im2col.nw"
         }
     }
 }
@@ -352,7 +352,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 277 "book/30b-shifted.nw"
@@ -410,7 +410,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 397 "book/30b-shifted.nw"
@@ -508,7 +508,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && K > 0 && R > 0);
     CHECK(pad >= 0 && H + 2 * pad >= R && W + 2 * pad >= R);
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
-    #line 373 "book/30a-im2col.nw"
+    #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
     #line 697 "book/30b-shifted.nw"

@@ -1,4 +1,4 @@
-#line 551 "book/30a-im2col.nw"
+#line 559 "book/30a-im2col.nw"
 #ifndef CONV_FAST_H
 #define CONV_FAST_H
 #include <stddef.h>
@@ -13,11 +13,11 @@ size_t conv_work_size(int N, int C, int H, int W, int K, int R, int pad);
 void conv_work_reserve(ConvWork *work, size_t size);
 /* frees work's memory and leaves it empty, {0} */
 void conv_work_free(ConvWork *work);
-#line 366 "book/30a-im2col.nw"
+#line 374 "book/30a-im2col.nw"
 /* conv2d_forward in float by im2col + gemm: out (N,K,Ho,Wo) = in (N,C,H,W) * w (K,C,R,R); overwrites out */
 void conv2d_forward_im2col(float *out, const float *in, const float *w,
                            int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 422 "book/30a-im2col.nw"
+#line 430 "book/30a-im2col.nw"
 /* conv2d_backward in float: dw (K,C,R,R) +=, din (N,C,H,W) +=, din may be NULL; same bits on any threads */
 void conv2d_backward_fast(float *din, float *dw, const float *dout, const float *in, const float *w,
                           int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
@@ -37,5 +37,5 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
    planes: NULL, or (N,K,2) = bn_plane_statistics of every plane of out */
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
-#line 555 "book/30a-im2col.nw"
+#line 563 "book/30a-im2col.nw"
 #endif

@@ -434,7 +434,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
         }
     }
 }
-#line 273 "book/30a-im2col.nw"
+#line 281 "book/30a-im2col.nw"
 size_t gemm_packed_size(int N, int K)
 {
     CHECK(N > 0 && N <= GEMM_NC && K > 0);
@@ -455,7 +455,7 @@ void gemm_pack_row(float *bpack, const float *row, int p, int N, int K)
             dst[j] = 0;
     }
 }
-#line 300 "book/30a-im2col.nw"
+#line 308 "book/30a-im2col.nw"
 void gemm_packed(float *c, const float *a, const float *packed, int M, int N, int K,
                  int lda, int ldc, int flags, float *pack)
 {
@@ -474,7 +474,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
             gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
         }
-    #line 313 "book/30a-im2col.nw"
+    #line 321 "book/30a-im2col.nw"
     }
 }
 #line 66 "book/30b-shifted.nw"

@@ -14,7 +14,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
 enum { GEMM_MR = 8, GEMM_NR = 16 };
 #line 425 "book/30-fast-conv.nw"
 enum { GEMM_MC = 128, GEMM_KC = 256, GEMM_NC = 2048 };
-#line 256 "book/30a-im2col.nw"
+#line 264 "book/30a-im2col.nw"
 /* floats that op(b) (K,N) needs in the layout that gemm_packed reads; N <= GEMM_NC */
 size_t gemm_packed_size(int N, int K);
 /* row p of op(b) (K,N), the N floats at row, into its place in the packed bpack */
