@@ -106,6 +106,18 @@ $(BUILD)/tests/%-grad.t: tests/%-grad.t.c $(LIB_D)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -DREAL_DOUBLE -Itests $(CFLAGS) -MMD -MP -o $@ $< $(LIB_D) $(LDLIBS)
 
+# The generic GEMM kernels (book/30b-shifted.nw): tests/*-generic.t.c link a
+# copy of gemm.c compiled with -DGEMM_GENERIC_ONLY ahead of the library, so
+# its functions are the ones every caller gets, on any processor.
+GEMM_GENERIC := $(BUILD)/obj-generic/layers/gemm.o
+$(GEMM_GENERIC): chunks/layers/gemm.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DGEMM_GENERIC_ONLY $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%-generic.t: tests/%-generic.t.c $(GEMM_GENERIC) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -MMD -MP -o $@ $< $(GEMM_GENERIC) $(LIB) $(LDLIBS)
+
 $(BUILD)/tests/%.t: tests/%.t.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) -MMD -MP -o $@ $< $(LIB) $(LDLIBS)
@@ -114,7 +126,7 @@ $(BUILD)/tests/%.t: tests/%.t
 	@mkdir -p $(@D)
 	cp $< $@ && chmod +x $@
 
--include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj-double/*/*.d $(BUILD)/tests/*.d)
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/obj-double/*/*.d $(BUILD)/obj-generic/*/*.d $(BUILD)/tests/*.d)
 
 # ---------------------------------------------------------------- check
 check: build $(TESTS)

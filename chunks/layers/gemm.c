@@ -4,8 +4,14 @@
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
+#line 773 "book/30-fast-conv.nw"
+#if defined(__x86_64__) && !defined(GEMM_GENERIC_ONLY)
+#define GEMM_X86 1
+#else
+#define GEMM_X86 0
+#endif
 #line 286 "book/30-fast-conv.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k);
 __attribute__((target("avx2")))
@@ -45,7 +51,7 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
         #line 221 "book/30-fast-conv.nw"
         } else {
             #line 248 "book/30-fast-conv.nw"
-            #if defined(__x86_64__)
+            #if GEMM_X86
             if (rows == 16 && width == 16 && __builtin_cpu_supports("x86-64-v4")) {
                 gemm_pack_rows16_avx512(panel, a + (size_t)(i0 + s) * lda + p0, lda, k);
                 continue;
@@ -75,7 +81,7 @@ static void gemm_pack(float *dst, const float *a, int lda, int trans,
     }
 }
 #line 295 "book/30-fast-conv.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 typedef float gemm_v16 __attribute__((vector_size(64)));
 typedef int gemm_i16 __attribute__((vector_size(64)));
 
@@ -117,7 +123,7 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
 }
 #endif
 #line 351 "book/30-fast-conv.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 typedef float gemm_v8 __attribute__((vector_size(32)));
 typedef int gemm_i8 __attribute__((vector_size(32)));
 
@@ -170,7 +176,7 @@ size_t gemm_pack_size(int M, int N, int K)
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
 #line 556 "book/30-fast-conv.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
@@ -389,10 +395,10 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
             }
 #line 576 "book/30-fast-conv.nw"
 }
-#line 774 "book/30-fast-conv.nw"
+#line 789 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
-#if defined(__x86_64__)
+#if GEMM_X86
     if (__builtin_cpu_supports("x86-64-v4")) {
         gemm_block_avx512(c, ldc, apack, bpack, mc, nc, kc, overwrite);
         return;
@@ -404,7 +410,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 797 "book/30-fast-conv.nw"
+#line 812 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -415,7 +421,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 802 "book/30-fast-conv.nw"
+    #line 817 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -424,13 +430,13 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 817 "book/30-fast-conv.nw"
+            #line 832 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 811 "book/30-fast-conv.nw"
+        #line 826 "book/30-fast-conv.nw"
         }
     }
 }
@@ -468,7 +474,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 817 "book/30-fast-conv.nw"
+        #line 832 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
@@ -514,7 +520,7 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
     }
 }
 #line 158 "book/30b-shifted.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
@@ -709,7 +715,7 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 {
-#if defined(__x86_64__)
+#if GEMM_X86
     if (__builtin_cpu_supports("x86-64-v4")) {
         gemm_shifted_avx512(c, ldc, apack, x, off, mc, nc, kc, overwrite);
         return;
@@ -758,7 +764,7 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
     }
 }
 #line 602 "book/30b-shifted.nw"
-#if defined(__x86_64__)
+#if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
@@ -971,7 +977,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)
 {
-#if defined(__x86_64__)
+#if GEMM_X86
     if (__builtin_cpu_supports("x86-64-v4")) {
         gemm_shifted_a_avx512(c, ldc, x, off, start, len, nruns, bpack, mc, nc, kc, overwrite);
         return;
