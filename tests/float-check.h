@@ -1,4 +1,4 @@
-#line 865 "book/30-fast-conv.nw"
+#line 868 "book/30-fast-conv.nw"
 #ifndef FLOAT_CHECK_H
 #define FLOAT_CHECK_H
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include "base/check.h"
 #include "base/rng.h"
 #include "tap.h"
-#line 877 "book/30-fast-conv.nw"
+#line 880 "book/30-fast-conv.nw"
 static inline float *fc_normal(size_t n, Rng *rng)
 {
     float *x = xmalloc(n * sizeof *x);
@@ -20,7 +20,7 @@ static inline float *fc_copy(const float *x, size_t n)
     float *y = xmalloc(n * sizeof *y);
     return memcpy(y, x, n * sizeof *y);
 }
-#line 893 "book/30-fast-conv.nw"
+#line 896 "book/30-fast-conv.nw"
 static inline double fc_rel_err(const float *a, const float *b, size_t n)
 {
     double diff = 0, scale = 0;
@@ -30,5 +30,5 @@ static inline double fc_rel_err(const float *a, const float *b, size_t n)
     }
     return diff / scale;
 }
-#line 873 "book/30-fast-conv.nw"
+#line 876 "book/30-fast-conv.nw"
 #endif

@@ -1,7 +1,7 @@
-#line 905 "book/30-fast-conv.nw"
+#line 908 "book/30-fast-conv.nw"
 #include "float-check.h"
 #include "layers/gemm.h"
-#line 924 "book/30-fast-conv.nw"
+#line 927 "book/30-fast-conv.nw"
 static void gemm_case(Rng *rng, int M, int N, int K, int flags)
 {
     int ta = flags & GEMM_TRANS_A, tb = flags & GEMM_TRANS_B;
@@ -11,7 +11,7 @@ static void gemm_case(Rng *rng, int M, int N, int K, int flags)
     float *c = fc_normal((size_t)M * ldc, rng);
     float *want = xmalloc((size_t)M * ldc * sizeof *want);
     float *pack = xmalloc(gemm_pack_size(M, N, K) * sizeof *pack);
-    #line 947 "book/30-fast-conv.nw"
+    #line 950 "book/30-fast-conv.nw"
     for (int i = 0; i < M; i++)
         for (int j = 0; j < ldc; j++) {
             double s = j < N && !(flags & GEMM_ACCUMULATE) ? 0 : c[(size_t)i * ldc + j];
@@ -20,7 +20,7 @@ static void gemm_case(Rng *rng, int M, int N, int K, int flags)
                    * (tb ? b[(size_t)j * ldb + p] : b[(size_t)p * ldb + j]);
             want[(size_t)i * ldc + j] = (float)s;
         }
-    #line 934 "book/30-fast-conv.nw"
+    #line 937 "book/30-fast-conv.nw"
     gemm(c, a, b, M, N, K, lda, ldb, ldc, flags, pack);
     double err = fc_rel_err(c, want, (size_t)M * ldc);
     tap_ok(err < 1e-5, "gemm %dx%dx%d%s%s%s: relative error %.1e",
@@ -29,12 +29,12 @@ static void gemm_case(Rng *rng, int M, int N, int K, int flags)
     free(a); free(b); free(c); free(want); free(pack);
 }
 
-#line 909 "book/30-fast-conv.nw"
+#line 912 "book/30-fast-conv.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 30);
-    #line 958 "book/30-fast-conv.nw"
+    #line 961 "book/30-fast-conv.nw"
     static const int sizes[][3] = {
         {1, 1, 1}, {7, 17, 33}, {33, 7, 17}, {17, 33, 7}, {100, 100, 100},
         {100, 1, 7}, {1, 100, 33}, {8, 16, 256}, {130, 2100, 300},
@@ -42,6 +42,6 @@ int main(void)
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
         for (int flags = 0; flags < 8; flags++)
             gemm_case(&rng, sizes[s][0], sizes[s][1], sizes[s][2], flags);
-    #line 914 "book/30-fast-conv.nw"
+    #line 917 "book/30-fast-conv.nw"
     return tap_done();
 }

@@ -1,10 +1,10 @@
-#line 762 "book/30-fast-conv.nw"
+#line 765 "book/30-fast-conv.nw"
 #pragma GCC optimize("O3", "fp-contract=fast")
 #line 127 "book/30-fast-conv.nw"
 #include <string.h>
 #include "base/check.h"
 #include "layers/gemm.h"
-#line 773 "book/30-fast-conv.nw"
+#line 776 "book/30-fast-conv.nw"
 #if defined(__x86_64__) && !defined(GEMM_GENERIC_ONLY)
 #define GEMM_X86 1
 #else
@@ -17,12 +17,12 @@ static void gemm_pack_rows16_avx512(float *panel, const float *a, int lda, int k
 __attribute__((target("avx2")))
 static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, int k);
 #endif
-#line 584 "book/30-fast-conv.nw"
+#line 587 "book/30-fast-conv.nw"
 #define GEMM_BLOCK_ARGS float *c, int ldc, const float *apack, const float *bpack, \
                         int mc, int nc, int kc, int overwrite
-#line 652 "book/30-fast-conv.nw"
+#line 655 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
-#line 720 "book/30-fast-conv.nw"
+#line 723 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
 #line 152 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
@@ -175,20 +175,20 @@ size_t gemm_pack_size(int M, int N, int K)
     size_t kc = gemm_round(K, GEMM_KC, 1);
     return kc * gemm_round(M, GEMM_MC, GEMM_MR) + kc * gemm_round(N, GEMM_NC, GEMM_NR);
 }
-#line 556 "book/30-fast-conv.nw"
+#line 559 "book/30-fast-conv.nw"
 #if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_block_avx512(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 606 "book/30-fast-conv.nw"
+    #line 609 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     int jr = 0;
     for (; jr + GEMM_NR < nc; jr += 2 * GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR) {
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             vec pair[2][GEMM_MR];
-            #line 633 "book/30-fast-conv.nw"
+            #line 636 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 pair[0][i] = pair[1][i] = (vec){0};
             for (int p = 0; p < kc; p++) {
@@ -201,16 +201,16 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     pair[1][i] += a * b1;
                 }
             }
-            #line 613 "book/30-fast-conv.nw"
+            #line 616 "book/30-fast-conv.nw"
             for (int h = 0; h < 2; h++) {
                 int jv = h * GEMM_NR;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = pair[h];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -219,9 +219,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -229,9 +229,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 618 "book/30-fast-conv.nw"
+            #line 621 "book/30-fast-conv.nw"
             }
         }
     for (; jr < nc; jr += GEMM_NR)
@@ -240,21 +240,21 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
             const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc;
             float *ct = c + (size_t)ir * ldc + jr;
             vec acc[GEMM_MR];
-            #line 498 "book/30-fast-conv.nw"
+            #line 501 "book/30-fast-conv.nw"
             for (int i = 0; i < GEMM_MR; i++)
                 acc[i] = (vec){0};
-            #line 485 "book/30-fast-conv.nw"
+            #line 488 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 vec b;
                 memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] += ap[p * GEMM_MR + i] * b;
             }
-            #line 512 "book/30-fast-conv.nw"
+            #line 515 "book/30-fast-conv.nw"
             int mr = mc - ir < SR ? mc - ir : SR;
             int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
             if (mr == SR && nr == VL) {
-                #line 522 "book/30-fast-conv.nw"
+                #line 525 "book/30-fast-conv.nw"
                 for (int i = 0; i < SR; i++) {
                     float *ci = ct + (size_t)i * ldc;
                     vec old = {0};
@@ -263,9 +263,9 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                     old += acc[i];
                     memcpy(ci, &old, sizeof old);
                 }
-            #line 516 "book/30-fast-conv.nw"
+            #line 519 "book/30-fast-conv.nw"
             } else {
-                #line 533 "book/30-fast-conv.nw"
+                #line 536 "book/30-fast-conv.nw"
                 float tile[SR][VL];
                 memcpy(tile, acc, sizeof tile);
                 for (int i = 0; i < mr; i++)
@@ -273,31 +273,31 @@ static void gemm_block_avx512(GEMM_BLOCK_ARGS)
                         float *cij = ct + (size_t)i * ldc + j;
                         *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                     }
-            #line 518 "book/30-fast-conv.nw"
+            #line 521 "book/30-fast-conv.nw"
             }
-        #line 629 "book/30-fast-conv.nw"
+        #line 632 "book/30-fast-conv.nw"
         }
-#line 562 "book/30-fast-conv.nw"
+#line 565 "book/30-fast-conv.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_block_avx2(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 677 "book/30-fast-conv.nw"
+    #line 680 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR / 2 };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR;
             const float *bp = bpack + (size_t)jr * kc;
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 684 "book/30-fast-conv.nw"
+            #line 687 "book/30-fast-conv.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = bp + (size_t)p * GEMM_NR;
-                #line 698 "book/30-fast-conv.nw"
+                #line 701 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -306,17 +306,17 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                     acc2[0][i] += a * b0;
                     acc2[1][i] += a * b1;
                 }
-            #line 687 "book/30-fast-conv.nw"
+            #line 690 "book/30-fast-conv.nw"
             }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -325,9 +325,9 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -335,20 +335,20 @@ static void gemm_block_avx2(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
-        #line 689 "book/30-fast-conv.nw"
+        #line 692 "book/30-fast-conv.nw"
         }
-#line 569 "book/30-fast-conv.nw"
+#line 572 "book/30-fast-conv.nw"
 }
 #endif
 
 static void gemm_block_generic(GEMM_BLOCK_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 468 "book/30-fast-conv.nw"
+    #line 471 "book/30-fast-conv.nw"
     enum { VL = sizeof(vec) / sizeof(float), SR = GEMM_MR };
     for (int jr = 0; jr < nc; jr += GEMM_NR)
         for (int ir = 0; ir < mc; ir += GEMM_MR)
@@ -356,21 +356,21 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                 const float *ap = apack + (size_t)ir * kc, *bp = bpack + (size_t)jr * kc + jv;
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 vec acc[GEMM_MR];
-                #line 498 "book/30-fast-conv.nw"
+                #line 501 "book/30-fast-conv.nw"
                 for (int i = 0; i < GEMM_MR; i++)
                     acc[i] = (vec){0};
-                #line 485 "book/30-fast-conv.nw"
+                #line 488 "book/30-fast-conv.nw"
                 for (int p = 0; p < kc; p++) {
                     vec b;
                     memcpy(&b, bp + (size_t)p * GEMM_NR, sizeof b);
                     for (int i = 0; i < GEMM_MR; i++)
                         acc[i] += ap[p * GEMM_MR + i] * b;
                 }
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -379,9 +379,9 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -389,13 +389,13 @@ static void gemm_block_generic(GEMM_BLOCK_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 478 "book/30-fast-conv.nw"
+            #line 481 "book/30-fast-conv.nw"
             }
-#line 576 "book/30-fast-conv.nw"
+#line 579 "book/30-fast-conv.nw"
 }
-#line 789 "book/30-fast-conv.nw"
+#line 792 "book/30-fast-conv.nw"
 static void gemm_block(GEMM_BLOCK_ARGS)
 {
 #if GEMM_X86
@@ -410,7 +410,7 @@ static void gemm_block(GEMM_BLOCK_ARGS)
 #endif
     gemm_block_generic(c, ldc, apack, bpack, mc, nc, kc, overwrite);
 }
-#line 812 "book/30-fast-conv.nw"
+#line 815 "book/30-fast-conv.nw"
 void gemm(float *c, const float *a, const float *b, int M, int N, int K,
           int lda, int ldb, int ldc, int flags, float *pack)
 {
@@ -421,7 +421,7 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
     CHECK(lda >= (flags & GEMM_TRANS_A ? M : K));
     CHECK(ldb >= (flags & GEMM_TRANS_B ? K : N));
     CHECK(ldc >= N);
-    #line 817 "book/30-fast-conv.nw"
+    #line 820 "book/30-fast-conv.nw"
     int ta = (flags & GEMM_TRANS_A) != 0, tb = (flags & GEMM_TRANS_B) != 0;
     float *bpack = pack + (size_t)gemm_round(K, GEMM_KC, 1) * gemm_round(M, GEMM_MC, GEMM_MR);
     for (int jc = 0; jc < N; jc += GEMM_NC) {
@@ -430,13 +430,13 @@ void gemm(float *c, const float *a, const float *b, int M, int N, int K,
             int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
             int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
             gemm_pack(bpack, b, ldb, !tb, jc, nc, pc, kc, GEMM_NR);
-            #line 832 "book/30-fast-conv.nw"
+            #line 835 "book/30-fast-conv.nw"
             for (int ic = 0; ic < M; ic += GEMM_MC) {
                 int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
                 gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
                 gemm_block(c + (size_t)ic * ldc + jc, ldc, pack, bpack, mc, nc, kc, overwrite);
             }
-        #line 826 "book/30-fast-conv.nw"
+        #line 829 "book/30-fast-conv.nw"
         }
     }
 }
@@ -474,7 +474,7 @@ void gemm_packed(float *c, const float *a, const float *packed, int M, int N, in
         int kc = K - pc < GEMM_KC ? K - pc : GEMM_KC;
         int overwrite = pc == 0 && !(flags & GEMM_ACCUMULATE);
         const float *bpack = packed + (size_t)pc * gemm_round(N, GEMM_NC, GEMM_NR);
-        #line 832 "book/30-fast-conv.nw"
+        #line 835 "book/30-fast-conv.nw"
         for (int ic = 0; ic < M; ic += GEMM_MC) {
             int mc = M - ic < GEMM_MC ? M - ic : GEMM_MC;
             gemm_pack(pack, a, lda, ta, ic, mc, pc, kc, GEMM_MR);
@@ -532,13 +532,13 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 698 "book/30-fast-conv.nw"
+                #line 701 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -549,15 +549,15 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                 }
             #line 146 "book/30b-shifted.nw"
             }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -566,9 +566,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -576,9 +576,9 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 148 "book/30b-shifted.nw"
         }
@@ -596,13 +596,13 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 698 "book/30-fast-conv.nw"
+                #line 701 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -613,15 +613,15 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                 }
             #line 146 "book/30b-shifted.nw"
             }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -630,9 +630,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -640,9 +640,9 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 148 "book/30b-shifted.nw"
         }
@@ -660,13 +660,13 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 143 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 698 "book/30-fast-conv.nw"
+                #line 701 "book/30-fast-conv.nw"
                 vec b0, b1;
                 memcpy(&b0, brow, sizeof b0);
                 memcpy(&b1, brow + VL, sizeof b1);
@@ -677,15 +677,15 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                 }
             #line 146 "book/30b-shifted.nw"
             }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -694,9 +694,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -704,9 +704,9 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 148 "book/30b-shifted.nw"
         }
@@ -781,7 +781,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             for (int i = 0; i < SR; i++)
                 row[i] = x + off[ir + i < mc ? ir + i : ir];
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 575 "book/30b-shifted.nw"
@@ -798,15 +798,15 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                     }
                 #line 578 "book/30b-shifted.nw"
                 }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -815,9 +815,9 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -825,9 +825,9 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 580 "book/30b-shifted.nw"
         }
@@ -851,7 +851,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             for (int i = 0; i < SR; i++)
                 row[i] = x + off[ir + i < mc ? ir + i : ir];
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 575 "book/30b-shifted.nw"
@@ -868,15 +868,15 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                     }
                 #line 578 "book/30b-shifted.nw"
                 }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -885,9 +885,9 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -895,9 +895,9 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 580 "book/30b-shifted.nw"
         }
@@ -921,7 +921,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             for (int i = 0; i < SR; i++)
                 row[i] = x + off[ir + i < mc ? ir + i : ir];
             vec acc2[2][SR];
-            #line 693 "book/30-fast-conv.nw"
+            #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
             #line 575 "book/30b-shifted.nw"
@@ -938,15 +938,15 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                     }
                 #line 578 "book/30b-shifted.nw"
                 }
-            #line 709 "book/30-fast-conv.nw"
+            #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
                 const vec *acc = acc2[jv / VL];
-                #line 512 "book/30-fast-conv.nw"
+                #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
                 if (mr == SR && nr == VL) {
-                    #line 522 "book/30-fast-conv.nw"
+                    #line 525 "book/30-fast-conv.nw"
                     for (int i = 0; i < SR; i++) {
                         float *ci = ct + (size_t)i * ldc;
                         vec old = {0};
@@ -955,9 +955,9 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         old += acc[i];
                         memcpy(ci, &old, sizeof old);
                     }
-                #line 516 "book/30-fast-conv.nw"
+                #line 519 "book/30-fast-conv.nw"
                 } else {
-                    #line 533 "book/30-fast-conv.nw"
+                    #line 536 "book/30-fast-conv.nw"
                     float tile[SR][VL];
                     memcpy(tile, acc, sizeof tile);
                     for (int i = 0; i < mr; i++)
@@ -965,9 +965,9 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                             float *cij = ct + (size_t)i * ldc + j;
                             *cij = overwrite ? tile[i][j] : *cij + tile[i][j];
                         }
-                #line 518 "book/30-fast-conv.nw"
+                #line 521 "book/30-fast-conv.nw"
                 }
-            #line 713 "book/30-fast-conv.nw"
+            #line 716 "book/30-fast-conv.nw"
             }
         #line 580 "book/30b-shifted.nw"
         }
