@@ -400,7 +400,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         }
     }
 }
-#line 391 "book/30b-shifted.nw"
+#line 395 "book/30b-shifted.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,7 +413,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 397 "book/30b-shifted.nw"
+    #line 401 "book/30b-shifted.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -427,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 374 "book/30b-shifted.nw"
+            #line 378 "book/30b-shifted.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -438,18 +438,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Q;
-        #line 411 "book/30b-shifted.nw"
+        #line 415 "book/30b-shifted.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 428 "book/30b-shifted.nw"
+            #line 432 "book/30b-shifted.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 435 "book/30b-shifted.nw"
+            #line 439 "book/30b-shifted.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -459,19 +459,19 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                         memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 418 "book/30b-shifted.nw"
+            #line 422 "book/30b-shifted.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 457 "book/30b-shifted.nw"
+            #line 461 "book/30b-shifted.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 422 "book/30b-shifted.nw"
+        #line 426 "book/30b-shifted.nw"
         }
     }
 }
-#line 649 "book/30b-shifted.nw"
+#line 653 "book/30b-shifted.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -484,7 +484,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 670 "book/30b-shifted.nw"
+#line 674 "book/30b-shifted.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -498,7 +498,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 691 "book/30b-shifted.nw"
+#line 695 "book/30b-shifted.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -511,7 +511,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 697 "book/30b-shifted.nw"
+    #line 701 "book/30b-shifted.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -531,7 +531,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 723 "book/30b-shifted.nw"
+        #line 727 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -543,7 +543,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 746 "book/30b-shifted.nw"
+        #line 750 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -552,6 +552,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 718 "book/30b-shifted.nw"
+    #line 722 "book/30b-shifted.nw"
     }
 }
