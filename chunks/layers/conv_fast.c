@@ -8,7 +8,7 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 255 "book/30b-shifted.nw"
+#line 263 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
@@ -311,7 +311,7 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
         }
     }
 }
-#line 209 "book/30b-shifted.nw"
+#line 217 "book/30b-shifted.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -329,11 +329,11 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 237 "book/30b-shifted.nw"
+#line 245 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
-    return conv_lines(padded) + conv_lines((size_t)K * Q + GEMM_SHIFT_TILE);
+    return conv_lines(padded) + conv_lines((size_t)K * conv_lines(Q) + GEMM_SHIFT_TILE);
 }
 
 static size_t conv_shift_shared_size(int C, int K, int R)
@@ -342,7 +342,7 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
     return forward > backward ? forward : backward;
 }
-#line 271 "book/30b-shifted.nw"
+#line 279 "book/30b-shifted.nw"
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -355,7 +355,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 277 "book/30b-shifted.nw"
+    #line 285 "book/30b-shifted.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         #line 227 "book/31-fast-step.nw"
@@ -365,14 +365,14 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, out + ((size_t)n * K + k) * P, P);
         }
-        #line 280 "book/30b-shifted.nw"
+        #line 288 "book/30b-shifted.nw"
         return;
     }
-    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
-    #line 262 "book/30b-shifted.nw"
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo, Qs = (int)conv_lines(Q);
+    #line 270 "book/30b-shifted.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 284 "book/30b-shifted.nw"
+    #line 292 "book/30b-shifted.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -386,21 +386,21 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
-            gemm_shifted(ys, apack, xp, off, K, Q, CRR, Q, 0);
-            #line 306 "book/30b-shifted.nw"
+            gemm_shifted(ys, apack, xp, off, K, Q, CRR, Qs, 0);
+            #line 314 "book/30b-shifted.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
-                    memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Q + (size_t)i * Wp, Wo * sizeof *y);
+                    memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Qs + (size_t)i * Wp, Wo * sizeof *y);
             #line 217 "book/31-fast-step.nw"
             if (planes != NULL)
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, y + (size_t)k * P, P);
-        #line 300 "book/30b-shifted.nw"
+        #line 308 "book/30b-shifted.nw"
         }
     }
 }
-#line 395 "book/30b-shifted.nw"
+#line 404 "book/30b-shifted.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,12 +413,12 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 401 "book/30b-shifted.nw"
+    #line 410 "book/30b-shifted.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
     }
-    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo;
+    int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo, Qs = (int)conv_lines(Q);
     size_t asize = conv_lines(gemm_pack_a_size(C, K));
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     #pragma omp parallel
@@ -427,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 378 "book/30b-shifted.nw"
+            #line 387 "book/30b-shifted.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -437,41 +437,40 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             }
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
-                off[k] = k * Q;
-        #line 415 "book/30b-shifted.nw"
+                off[k] = k * Qs;
+        #line 424 "book/30b-shifted.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 432 "book/30b-shifted.nw"
+            #line 441 "book/30b-shifted.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 439 "book/30b-shifted.nw"
+            #line 448 "book/30b-shifted.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
-                    float *dst = gp + (size_t)k * Q + (size_t)i * Wp;
+                    float *dst = gp + (size_t)k * Qs + (size_t)i * Wp;
                     memcpy(dst, gn + ((size_t)k * Ho + i) * Wo, Wo * sizeof *dst);
-                    if (i < Ho - 1)
-                        memset(dst + Wo, 0, (Wp - Wo) * sizeof *dst);
+                    memset(dst + Wo, 0, ((i < Ho - 1 ? Wp : Qs - (Ho - 1) * Wp) - Wo) * sizeof *dst);
                 }
-            memset(gp + (size_t)K * Q, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 422 "book/30b-shifted.nw"
+            memset(gp + (size_t)K * Qs, 0, GEMM_SHIFT_TILE * sizeof *gp);
+            #line 431 "book/30b-shifted.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 461 "book/30b-shifted.nw"
+            #line 469 "book/30b-shifted.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 426 "book/30b-shifted.nw"
+        #line 435 "book/30b-shifted.nw"
         }
     }
 }
-#line 653 "book/30b-shifted.nw"
+#line 661 "book/30b-shifted.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -484,7 +483,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 674 "book/30b-shifted.nw"
+#line 682 "book/30b-shifted.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -498,7 +497,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 695 "book/30b-shifted.nw"
+#line 703 "book/30b-shifted.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -511,7 +510,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 701 "book/30b-shifted.nw"
+    #line 709 "book/30b-shifted.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -531,7 +530,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 727 "book/30b-shifted.nw"
+        #line 735 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -543,7 +542,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 750 "book/30b-shifted.nw"
+        #line 758 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -552,6 +551,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 722 "book/30b-shifted.nw"
+    #line 730 "book/30b-shifted.nw"
     }
 }
