@@ -1,10 +1,12 @@
-#line 682 "book/31-fast-step.nw"
+#line 823 "book/31-fast-step.nw"
 #include <math.h>
+#include <omp.h>
+#include "layers/batchnorm_fast.h"
 #include "layers/conv.h"
 #include "layers/conv_fast.h"
 #include "layers/pool.h"
 #include "float-check.h"
-#line 702 "book/31-fast-step.nw"
+#line 847 "book/31-fast-step.nw"
 static float *nan_array(size_t n)
 {
     float *x = xmalloc(n * sizeof *x);
@@ -24,7 +26,7 @@ static int same_bits(const void *a, const void *b, size_t bytes)
 {
     return memcmp(a, b, bytes) == 0;
 }
-#line 724 "book/31-fast-step.nw"
+#line 869 "book/31-fast-step.nw"
 static void pool_case(Rng *rng, int N, int C, int H, int W)
 {
     size_t n_in = (size_t)N * C * H * W, n_out = n_in / 4;
@@ -44,7 +46,7 @@ static void pool_case(Rng *rng, int N, int C, int H, int W)
            "max-pool %dx%dx%dx%d: backward written over NaN equals adding into zeros, bit for bit", N, C, H, W);
     free(in); free(g); free(out); free(out_rows); free(am); free(am_rows); free(din); free(din_over);
 }
-#line 746 "book/31-fast-step.nw"
+#line 891 "book/31-fast-step.nw"
 static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -60,8 +62,37 @@ static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pa
     conv_work_free(&work);
     free(w); free(g); free(din); free(din_over);
 }
+#line 916 "book/31-fast-step.nw"
+static void pool_bn_case(Rng *rng, int N, int C, int H, int W)
+{
+    size_t n = (size_t)N * C * H * W, n_out = n / 4;
+    float *in = fc_normal(n, rng), *gamma = fc_normal(C, rng), *beta = fc_normal(C, rng);
+    float *dpool = fc_normal(n_out, rng), *act = xmalloc(n * sizeof *act), *pooled = xmalloc(n_out * sizeof *pooled);
+    float *mean = xmalloc(C * sizeof *mean), *rstd = xmalloc(C * sizeof *rstd);
+    float *rmean = zero_array(C), *rvar = zero_array(C);
+    int *argmax = xmalloc(n_out * sizeof *argmax);
+    bn_relu_forward_fast(act, in, NULL, gamma, beta, mean, rstd, rmean, rvar, N, C, H, W, MODE_TRAIN);
+    maxpool_forward_rows(pooled, argmax, act, N, C, H, W);
+    float *dact = nan_array(n), *din = nan_array(n), *dg = zero_array(C), *db = zero_array(C);
+    maxpool_backward_overwrite(dact, dpool, argmax, N, C, H, W);
+    bn_relu_backward_fast(din, dg, db, dact, in, gamma, beta, mean, rstd, N, C, H, W);
+    int threads_before = omp_get_max_threads();
+    for (int threads = 2; threads >= 1; threads--) {
+        float *din_f = nan_array(n), *dg_f = zero_array(C), *db_f = zero_array(C);
+        omp_set_num_threads(threads);
+        bn_relu_pool_backward_fast(din_f, dg_f, db_f, dpool, argmax, in, gamma, beta, mean, rstd, N, C, H, W);
+        tap_ok(same_bits(din, din_f, n * sizeof *din) && same_bits(dg, dg_f, C * sizeof *dg)
+               && same_bits(db, db_f, C * sizeof *db),
+               "batch norm %dx%dx%dx%d taking the max-pool's gradient plane by plane, %d thread%s: "
+               "the bits of the pool's backward then the batch norm's", N, C, H, W, threads, threads > 1 ? "s" : "");
+        free(din_f); free(dg_f); free(db_f);
+    }
+    omp_set_num_threads(threads_before);
+    free(in); free(gamma); free(beta); free(dpool); free(act); free(pooled); free(mean); free(rstd);
+    free(rmean); free(rvar); free(argmax); free(dact); free(din); free(dg); free(db);
+}
 
-#line 689 "book/31-fast-step.nw"
+#line 832 "book/31-fast-step.nw"
 int main(void)
 {
     Rng rng;
@@ -70,5 +101,7 @@ int main(void)
     pool_case(&rng, 2, 16, 24, 24);
     data_case(&rng, 5, 3, 9, 7, 4, 3, 1);
     data_case(&rng, 5, 8, 6, 6, 4, 1, 0);
+    pool_bn_case(&rng, 3, 5, 8, 6);
+    pool_bn_case(&rng, 4, 32, 24, 24);
     return tap_done();
 }

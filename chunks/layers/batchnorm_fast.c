@@ -1,7 +1,9 @@
-#line 385 "book/31-fast-step.nw"
+#line 407 "book/31-fast-step.nw"
 #include <math.h>
+#include <stdlib.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
+#include "layers/pool.h"
 #include "base/check.h"
 #line 76 "book/31-fast-step.nw"
 #if defined(__x86_64__)
@@ -9,6 +11,32 @@
 #else
 #define BN_TARGETS
 #endif
+#line 736 "book/31-fast-step.nw"
+typedef struct {
+    const float *dact;     /* (N,C,H,W): the gradient of act, or NULL, and then it comes from */
+    const float *dpool;    /* (N,C,H/2,W/2): the gradient of the 2x2 max-pool that reads act */
+    const int *argmax;     /* (N,C,H/2,W/2): that max-pool's argmax */
+    int H, W;
+} ActGradient;
+
+static void make_act_gradient(float *buf, ActGradient grad, int N, int C, int c)
+{
+    /* if act's gradient comes from the max-pool: buf (N,H,W) = its channel c */
+    size_t HW = (size_t)grad.H * grad.W;
+    if (grad.dact == NULL)
+        for (int n = 0; n < N; n++)
+            maxpool_backward_plane(buf + n * HW, grad.dpool, grad.argmax, (size_t)n * C + c, grad.H, grad.W);
+}
+
+static const float *act_gradient(const float *buf, ActGradient grad, int n, int C, int c, size_t HW)
+{
+    /* -> image n's plane of channel c of act's gradient (HW floats) */
+    return grad.dact != NULL ? grad.dact + ((size_t)n * C + c) * HW : buf + n * HW;
+}
+
+static void bn_relu_backward_from(float *din, float *dgamma, float *dbeta, ActGradient grad, const float *in,
+                                  const float *gamma, const float *beta, const float *mean, const float *rstd,
+                                  int N, int C, int H, int W);
 #line 82 "book/31-fast-step.nw"
 BN_TARGETS __attribute__((noinline))
 void bn_plane_statistics(float *mq, const float *x, size_t HW)
@@ -101,14 +129,15 @@ void bn_relu_forward_fast(float *act, const float *in, const float *planes, cons
 }
 #line 285 "book/31-fast-step.nw"
 BN_TARGETS
-static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float *dact, const float *in,
-                                  int N, int C, int c, size_t HW, float m, float scale, float shift)
+static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, ActGradient grad, float *buf,
+                                  const float *in, int N, int C, int c, size_t HW, float m, float scale,
+                                  float shift)
 {
-    #line 294 "book/31-fast-step.nw"
+    #line 295 "book/31-fast-step.nw"
     *sum_dy = 0, *sum_dy_xc = 0;
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
-        const float *x = in + plane, *g = dact + plane;
+        const float *x = in + plane, *g = act_gradient(buf, grad, n, C, c, HW);
         float s = 0, sx = 0;
         #pragma omp simd reduction(+ : s, sx)
         for (size_t i = 0; i < HW; i++) {
@@ -118,17 +147,18 @@ static void channel_gradient_sums(double *sum_dy, double *sum_dy_xc, const float
         }
         *sum_dy += s, *sum_dy_xc += sx;
     }
-#line 290 "book/31-fast-step.nw"
+#line 291 "book/31-fast-step.nw"
 }
-#line 310 "book/31-fast-step.nw"
+#line 311 "book/31-fast-step.nw"
 BN_TARGETS
-static void channel_input_gradient(float *din, const float *dact, const float *in, int N, int C, int c,
-                                   size_t HW, float m, float scale, float shift, float k1, float k2, float k3)
+static void channel_input_gradient(float *din, ActGradient grad, float *buf, const float *in, int N, int C,
+                                   int c, size_t HW, float m, float scale, float shift, float k1, float k2,
+                                   float k3)
 {
-    #line 319 "book/31-fast-step.nw"
+    #line 321 "book/31-fast-step.nw"
     for (int n = 0; n < N; n++) {
         size_t plane = ((size_t)n * C + c) * HW;
-        const float *x = in + plane, *g = dact + plane;
+        const float *x = in + plane, *g = act_gradient(buf, grad, n, C, c, HW);
         float *dx = din + plane;
         #pragma omp simd
         for (size_t i = 0; i < HW; i++) {
@@ -136,30 +166,54 @@ static void channel_input_gradient(float *din, const float *dact, const float *i
             dx[i] = k1 * dy - k2 - k3 * (x[i] - m);
         }
     }
-#line 315 "book/31-fast-step.nw"
+#line 317 "book/31-fast-step.nw"
 }
-#line 348 "book/31-fast-step.nw"
+#line 355 "book/31-fast-step.nw"
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
                            const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W)
 {
     /* dact, in (N,C,H,W); gamma, beta, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
-    CHECK(dact != NULL && beta != NULL);
+    CHECK(dact != NULL);
+    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){dact, NULL, NULL, H, W}, in, gamma, beta, mean,
+                          rstd, N, C, H, W);
+}
+
+static void bn_relu_backward_from(float *din, float *dgamma, float *dbeta, ActGradient grad, const float *in,
+                                  const float *gamma, const float *beta, const float *mean, const float *rstd,
+                                  int N, int C, int H, int W)
+{
+    CHECK(beta != NULL);
     #line 358 "book/22-batchnorm.nw"
     CHECK(din != NULL && dgamma != NULL && dbeta != NULL && in != NULL);
     CHECK(gamma != NULL && mean != NULL && rstd != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     size_t HW = (size_t)H * W, M = (size_t)N * HW;
-    #line 355 "book/31-fast-step.nw"
-    #pragma omp parallel for schedule(static)
-    for (int c = 0; c < C; c++) {
-        double sum_dy, sum_dy_xc;
-        float scale = gamma[c] * rstd[c];
-        channel_gradient_sums(&sum_dy, &sum_dy_xc, dact, in, N, C, c, HW, mean[c], scale, beta[c]);
-        double sum_dy_xhat = sum_dy_xc * rstd[c], gs = gamma[c] * (double)rstd[c];
-        dbeta[c] += (float)sum_dy;
-        dgamma[c] += (float)sum_dy_xhat;
-        channel_input_gradient(din, dact, in, N, C, c, HW, mean[c], scale, beta[c], (float)gs,
-                               (float)(gs * sum_dy / M), (float)(gs * rstd[c] * sum_dy_xhat / M));
+    #line 371 "book/31-fast-step.nw"
+    #pragma omp parallel
+    {
+        float *buf = grad.dact == NULL ? xmalloc(M * sizeof *buf) : NULL;
+        #pragma omp for schedule(static)
+        for (int c = 0; c < C; c++) {
+            double sum_dy, sum_dy_xc;
+            float scale = gamma[c] * rstd[c];
+            make_act_gradient(buf, grad, N, C, c);
+            channel_gradient_sums(&sum_dy, &sum_dy_xc, grad, buf, in, N, C, c, HW, mean[c], scale, beta[c]);
+            double sum_dy_xhat = sum_dy_xc * rstd[c], gs = gamma[c] * (double)rstd[c];
+            dbeta[c] += (float)sum_dy;
+            dgamma[c] += (float)sum_dy_xhat;
+            channel_input_gradient(din, grad, buf, in, N, C, c, HW, mean[c], scale, beta[c], (float)gs,
+                                   (float)(gs * sum_dy / M), (float)(gs * rstd[c] * sum_dy_xhat / M));
+        }
+        free(buf);
     }
+}
+#line 774 "book/31-fast-step.nw"
+void bn_relu_pool_backward_fast(float *din, float *dgamma, float *dbeta, const float *dpool, const int *argmax,
+                                const float *in, const float *gamma, const float *beta, const float *mean,
+                                const float *rstd, int N, int C, int H, int W)
+{
+    CHECK(dpool != NULL && argmax != NULL && H % 2 == 0 && W % 2 == 0);
+    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){NULL, dpool, argmax, H, W}, in, gamma, beta, mean,
+                          rstd, N, C, H, W);
 }

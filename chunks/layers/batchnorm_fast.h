@@ -1,4 +1,4 @@
-#line 378 "book/31-fast-step.nw"
+#line 400 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
 #include <stddef.h>
@@ -11,11 +11,17 @@ void bn_relu_forward_fast(float *act, const float *in, const float *planes, cons
                           int N, int C, int H, int W, Mode mode);
 /* the mean m and the sum q of squared deviations from it of the HW floats at x: mq[0] = m, mq[1] = q */
 void bn_plane_statistics(float *mq, const float *x, size_t HW);
-#line 340 "book/31-fast-step.nw"
+#line 347 "book/31-fast-step.nw"
 /* din (N,C,H,W) = (not +=) gradient from dact through ReLU (where bn(in) > 0) and batch norm;
    dgamma, dbeta (C) += */
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
                            const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 383 "book/31-fast-step.nw"
+#line 768 "book/31-fast-step.nw"
+/* bn_relu_backward_fast when act (N,C,H,W) is read only by a 2x2 max-pool: dpool, argmax (N,C,H/2,W/2)
+   are that pool's output gradient and argmax, and act's gradient is never stored */
+void bn_relu_pool_backward_fast(float *din, float *dgamma, float *dbeta, const float *dpool, const int *argmax,
+                                const float *in, const float *gamma, const float *beta, const float *mean,
+                                const float *rstd, int N, int C, int H, int W);
+#line 405 "book/31-fast-step.nw"
 #endif

@@ -76,8 +76,10 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
 static void net_lap(const Net *net, int l, Pass pass, double *t);
 #line 247 "book/31-fast-step.nw"
 static real *net_planes(const Net *net, const Layer *L, Mode mode);
-#line 668 "book/31-fast-step.nw"
+#line 688 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
+#line 802 "book/31-fast-step.nw"
+static int net_pool_in_bn(const Net *net, int l);
 #line 244 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
@@ -127,7 +129,7 @@ Net *net_create(const Architecture *arch, int N)
     net->arena = xcalloc(net->narena, sizeof(real));
     #line 356 "book/27-network.nw"
     carve(net);
-    #line 767 "book/27-network.nw"
+    #line 769 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -290,7 +292,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 693 "book/27-network.nw"
+    #line 695 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -317,7 +319,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 718 "book/27-network.nw"
+            #line 720 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -330,6 +332,8 @@ void net_backward(Net *net, const int *labels, int n)
             #line 663 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
+            if (net_pool_in_bn(net, l - 1))
+                break;
             if (net_overwrites_dout(net, l - 1))
                 maxpool_backward_overwrite(dx, L->dout, L->argmax, n, L->C, L->H, L->W);
             else
@@ -342,7 +346,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 777 "book/27-network.nw"
+#line 779 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -379,7 +383,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 820 "book/27-network.nw"
+#line 822 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -400,6 +404,12 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
 #ifndef REAL_DOUBLE
+    if (net_pool_in_bn(net, (int)(L - net->layer))) {
+        const Layer *pool = L + 1;
+        bn_relu_pool_backward_fast(L->dconv, L->dgamma, L->dbeta, pool->dout, pool->argmax, L->conv, L->gamma,
+                                   L->beta, L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
+        return;
+    }
     if (net->kernels == KERNELS_FAST) {
         bn_relu_backward_fast(L->dconv, L->dgamma, L->dbeta, L->dact, L->conv, L->gamma, L->beta,
                               L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
@@ -411,7 +421,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 889 "book/27-network.nw"
+#line 897 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)
@@ -425,11 +435,20 @@ static real *net_planes(const Net *net, const Layer *L, Mode mode)
 {
     return net->kernels == KERNELS_FAST && mode == MODE_TRAIN ? L->planes : NULL;
 }
-#line 658 "book/31-fast-step.nw"
+#line 678 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)
         return 0;
     LayerKind next = net->layer[l + 1].spec.kind;
     return next == LAYER_MAXPOOL || next == LAYER_CONV;
+}
+#line 791 "book/31-fast-step.nw"
+static int net_pool_in_bn(const Net *net, int l)
+{
+    if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)
+        return 0;
+    const Layer *L = &net->layer[l];
+    return L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->mask == NULL
+        && net->layer[l + 1].spec.kind == LAYER_MAXPOOL;
 }
