@@ -28,7 +28,7 @@ _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
-#line 608 "book/30b-shifted.nw"
+#line 609 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
                             const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
@@ -727,7 +727,7 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 524 "book/30b-shifted.nw"
+#line 525 "book/30b-shifted.nw"
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
     CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
@@ -738,7 +738,7 @@ void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
                   0, N, pc, kc, GEMM_NR);
     }
 }
-#line 541 "book/30b-shifted.nw"
+#line 542 "book/30b-shifted.nw"
 void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
                     const float *bpack, int M, int N, int K, int ldc, int flags)
 {
@@ -763,14 +763,14 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
         t = t1;
     }
 }
-#line 614 "book/30b-shifted.nw"
+#line 615 "book/30b-shifted.nw"
 #if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 576 "book/30b-shifted.nw"
+    #line 577 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -784,10 +784,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 587 "book/30b-shifted.nw"
+            #line 588 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 597 "book/30b-shifted.nw"
+                    #line 598 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -796,7 +796,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 590 "book/30b-shifted.nw"
+                #line 591 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -829,10 +829,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 592 "book/30b-shifted.nw"
+        #line 593 "book/30b-shifted.nw"
         }
     }
-#line 621 "book/30b-shifted.nw"
+#line 622 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -840,7 +840,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 576 "book/30b-shifted.nw"
+    #line 577 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -854,10 +854,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 587 "book/30b-shifted.nw"
+            #line 588 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 597 "book/30b-shifted.nw"
+                    #line 598 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -866,7 +866,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 590 "book/30b-shifted.nw"
+                #line 591 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -899,10 +899,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 592 "book/30b-shifted.nw"
+        #line 593 "book/30b-shifted.nw"
         }
     }
-#line 629 "book/30b-shifted.nw"
+#line 630 "book/30b-shifted.nw"
 }
 #endif
 
@@ -910,7 +910,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 576 "book/30b-shifted.nw"
+    #line 577 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -924,10 +924,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 587 "book/30b-shifted.nw"
+            #line 588 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 597 "book/30b-shifted.nw"
+                    #line 598 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -936,7 +936,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 590 "book/30b-shifted.nw"
+                #line 591 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -969,10 +969,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 592 "book/30b-shifted.nw"
+        #line 593 "book/30b-shifted.nw"
         }
     }
-#line 637 "book/30b-shifted.nw"
+#line 638 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)
