@@ -163,7 +163,7 @@ MNIST_EPOCHS       ?= 15
 MNIST_TRAIN_LIMIT  ?= 0
 MNIST_SEED         ?= 1
 MNIST_THREADS      ?= 2
-MNIST_ARCHS        := main small tiny
+MNIST_ARCHS        := main small tiny wide
 MNIST_LIMIT_FLAG    = $(if $(filter-out 0,$(MNIST_TRAIN_LIMIT)),--train-limit $(MNIST_TRAIN_LIMIT))
 MNIST_FILES        := $(MNIST_DIR)/train-images-idx3-ubyte
 MNIST_LOGS         := $(MNIST_ARCHS:%=$(BOOK)/runs/mnist-%.csv)

@@ -1,4 +1,4 @@
-#line 152 "book/27-network.nw"
+#line 167 "book/27-network.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "network/network.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 182 "book/27-network.nw"
+#line 197 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { .kind = LAYER_CONV, .K = 16, .R = 3,           .bn_relu = 1 },                   /* 16x26x26 */
     { .kind = LAYER_CONV, .K = 32, .R = 3,           .bn_relu = 1 },                   /* 32x24x24 */
@@ -48,6 +48,18 @@ static const LayerSpec tiny_layers[] = {
     { .kind = LAYER_CONV, .K = 10, .R = 1 },                                           /* 10x6x6 */
     { .kind = LAYER_GAP },                                                             /* 10x1x1 */
 };
+static const LayerSpec wide_layers[] = {
+    { .kind = LAYER_CONV, .K = 12, .R = 3,           .bn_relu = 1 },                   /* 12x26x26 */
+    { .kind = LAYER_CONV, .K = 18, .R = 3,           .bn_relu = 1 },                   /* 18x24x24 */
+    { .kind = LAYER_CONV, .K = 24, .R = 3, .pad = 1, .bn_relu = 1 },                   /* 24x24x24 */
+    { .kind = LAYER_MAXPOOL },                                                         /* 24x12x12 */
+    { .kind = LAYER_CONV, .K = 12, .R = 1,           .bn_relu = 1 },                   /* 12x12x12 */
+    { .kind = LAYER_CONV, .K = 18, .R = 3,           .bn_relu = 1 },                   /* 18x10x10 */
+    { .kind = LAYER_CONV, .K = 24, .R = 3,           .bn_relu = 1 },                   /* 24x8x8 */
+    { .kind = LAYER_CONV, .K = 21, .R = 3,           .bn_relu = 1, .dropout = 0.05 },  /* 21x6x6 */
+    { .kind = LAYER_CONV, .K = 10, .R = 1 },                                           /* 10x6x6 */
+    { .kind = LAYER_GAP },                                                             /* 10x1x1 */
+};
 const Architecture arch_main = {
     .name = "main",
     .about = "16/32 channels; 1x1 transitions; GAP",
@@ -66,7 +78,13 @@ const Architecture arch_tiny = {
     .nlayers = sizeof tiny_layers / sizeof tiny_layers[0],
     .layers = tiny_layers,
 };
-#line 172 "book/27-network.nw"
+const Architecture arch_wide = {
+    .name = "wide",
+    .about = "12-24 channels; the small network 1.5 times wider; GAP",
+    .nlayers = sizeof wide_layers / sizeof wide_layers[0],
+    .layers = wide_layers,
+};
+#line 187 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n);
@@ -80,7 +98,7 @@ static real *net_planes(const Net *net, const Layer *L, Mode mode);
 static int net_overwrites_dout(const Net *net, int l);
 #line 802 "book/31-fast-step.nw"
 static int net_pool_in_bn(const Net *net, int l);
-#line 244 "book/27-network.nw"
+#line 277 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -89,9 +107,11 @@ const Architecture *arch_find(const char *name)
         return &arch_small;
     if (strcmp(name, arch_tiny.name) == 0)
         return &arch_tiny;
+    if (strcmp(name, arch_wide.name) == 0)
+        return &arch_wide;
     return NULL;
 }
-#line 345 "book/27-network.nw"
+#line 380 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -100,7 +120,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 370 "book/27-network.nw"
+    #line 405 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -119,17 +139,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 354 "book/27-network.nw"
+    #line 389 "book/27-network.nw"
     carve(net);
-    #line 464 "book/27-network.nw"
+    #line 499 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 356 "book/27-network.nw"
+    #line 391 "book/27-network.nw"
     carve(net);
-    #line 769 "book/27-network.nw"
+    #line 804 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -137,11 +157,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 358 "book/27-network.nw"
+    #line 393 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 396 "book/27-network.nw"
+#line 431 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -157,19 +177,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 425 "book/27-network.nw"
+        #line 460 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 445 "book/27-network.nw"
+                #line 480 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 430 "book/27-network.nw"
+            #line 465 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -182,21 +202,21 @@ static void carve(Net *net)
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 472 "book/27-network.nw"
+        #line 507 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 412 "book/27-network.nw"
+    #line 447 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 457 "book/27-network.nw"
+#line 492 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 478 "book/27-network.nw"
+#line 513 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -206,7 +226,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 501 "book/27-network.nw"
+#line 536 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -220,7 +240,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 527 "book/27-network.nw"
+#line 562 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -228,25 +248,25 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 547 "book/27-network.nw"
+#line 582 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 561 "book/27-network.nw"
+        #line 596 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 554 "book/27-network.nw"
+        #line 589 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 584 "book/27-network.nw"
+#line 619 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -257,7 +277,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 622 "book/27-network.nw"
+            #line 657 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, NULL, x, n);
                 net_lap(net, l, PASS_FORWARD, &t);
@@ -268,7 +288,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 595 "book/27-network.nw"
+            #line 630 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net->kernels == KERNELS_FAST)
@@ -288,11 +308,11 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
     return loss;
 }
-#line 648 "book/27-network.nw"
+#line 683 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 695 "book/27-network.nw"
+    #line 730 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -308,7 +328,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 652 "book/27-network.nw"
+    #line 687 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_smoothed_backward(last->dout, net->logp, labels, n, 10, net->label_smoothing);
     net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
@@ -319,7 +339,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 720 "book/27-network.nw"
+            #line 755 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -329,7 +349,7 @@ void net_backward(Net *net, const int *labels, int n)
             bn_relu_backward(net, L, n);
             net_lap(net, l, PASS_REST_BACKWARD, &t);
             conv_backward(net, l, dx, L->dconv, x, n, &t);
-            #line 663 "book/27-network.nw"
+            #line 698 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net_pool_in_bn(net, l - 1))
@@ -346,7 +366,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 779 "book/27-network.nw"
+#line 814 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -383,7 +403,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 822 "book/27-network.nw"
+#line 857 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -421,7 +441,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 897 "book/27-network.nw"
+#line 932 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)

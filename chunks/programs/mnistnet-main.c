@@ -56,10 +56,10 @@ static const struct {
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 #line 478 "book/28c-mnistnet.nw"
 static const Flag flags[] = {
-    { .name = "--arch", .value = "main|small|tiny", .kind = FLAG_ARCH,
+    { .name = "--arch", .value = "main|small|tiny|wide", .kind = FLAG_ARCH,
       .commands = CMD_SUMMARY | CMD_TRAIN | CMD_SCHEDULE,
       .sets_up_run = 1, .at = offsetof(Options, config.arch),
-      .help = "main has <20k parameters, small <8k, tiny <=5k" },
+      .help = "main and wide have <20k parameters, small <8k, tiny <=5k" },
     { .name = "--data", .value = "DIR", .kind = FLAG_TEXT, .commands = CMD_TRAIN | CMD_EVAL,
       .needed_by = CMD_TRAIN | CMD_EVAL, .at = offsetof(Options, data),
       .help = "DIR holds the four MNIST idx files (plain or .gz)" },
@@ -131,7 +131,7 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
     }
     if (f->per_network) {
         #line 738 "book/28c-mnistnet.nw"
-        static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny };
+        static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny, &arch_wide };
         size_t len = (size_t)snprintf(fallback, sizeof fallback, "default");
         for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
             Options own = options_start();
@@ -179,7 +179,7 @@ static void usage(FILE *out)
         #line 786 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
-        fprintf(out, "%*s", column(w, 26), "");
+        fprintf(out, "%*s", column(w, 31), "");
         w = 0;
         for (int k = 0; k < NCOMMANDS; k++)
             if (f->commands & commands[k].command)
@@ -189,7 +189,7 @@ static void usage(FILE *out)
         fprintf(out, "\n");
     #line 780 "book/28c-mnistnet.nw"
     }
-    fprintf(out, "  %-24s%-24s%s\n", "--help", "", "print this help");
+    fprintf(out, "  %-29s%-24s%s\n", "--help", "", "print this help");
 }
 #line 611 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
@@ -219,7 +219,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     case FLAG_ARCH:
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
-            cli_usage_error("%s: '%s' is not a network (main, small or tiny)", f->name, v);
+            cli_usage_error("%s: '%s' is not a network (main, small, tiny or wide)", f->name, v);
         break;
     #line 687 "book/28c-mnistnet.nw"
     case FLAG_INT:
