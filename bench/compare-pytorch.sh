@@ -47,5 +47,5 @@ for round in 1 2; do
 done
 mv "$csv.tmp" "$csv"
 awk -F, 'NR > 1 { if (!($1 in best) || $4 < best[$1]) best[$1] = $4 }
-         END { printf "best epoch: C %.2f s, PyTorch %.2f s; C / PyTorch = %.2f\n",
+         END { printf "best epoch: C %.2f s, PyTorch %.2f s; C / PyTorch = %.3f\n",
                       best["C"], best["PyTorch"], best["C"] / best["PyTorch"] }' "$csv"

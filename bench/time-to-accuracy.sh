@@ -54,7 +54,7 @@ compare() {
     c=$(to_target "$2" seconds test_acc)
     say "$1" "$c"
     if [ -n "$c" ] && [ -n "$p" ]; then
-        echo "${c% *} ${p% *}" | awk -v n="$1" '{ printf "  time to 99.4 %%, %s: C / PyTorch = %.2f\n", n, $1 / $2 }'
+        echo "${c% *} ${p% *}" | awk -v n="$1" '{ printf "  time to 99.4 %%, %s: C / PyTorch = %.3f\n", n, $1 / $2 }'
     elif [ -n "$c" ]; then
         echo "${c% *} $p_all" | awk -v n="$1" '{ printf "  time to 99.4 %%, %s: C / PyTorch < %.2f (PyTorch trained %.1f s without getting there)\n", n, $1 / $2, $2 }'
     fi
