@@ -1,10 +1,10 @@
-#line 433 "book/31-fast-step.nw"
+#line 432 "book/31-fast-step.nw"
 #include <omp.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
 #include "float-check.h"
 #include "layers/pointwise.h"
-#line 453 "book/31-fast-step.nw"
+#line 452 "book/31-fast-step.nw"
 typedef struct {
     float *act, *mean, *rstd, *rmean, *rvar, *din, *dgamma, *dbeta;
 } BnResult;
@@ -26,7 +26,7 @@ static void bt_free(BnResult *r)
     free(r->act), free(r->mean), free(r->rstd), free(r->rmean), free(r->rvar);
     free(r->din), free(r->dgamma), free(r->dbeta);
 }
-#line 480 "book/31-fast-step.nw"
+#line 479 "book/31-fast-step.nw"
 static void bt_run_fast(BnResult *r, int threads, const float *in, const float *dact,
                         const float *gamma, const float *beta, int N, int C, int H, int W)
 {
@@ -36,7 +36,7 @@ static void bt_run_fast(BnResult *r, int threads, const float *in, const float *
     bn_relu_forward_fast(r->act, in, NULL, gamma, beta, r->mean, r->rstd, r->rmean, r->rvar, N, C, H, W, MODE_TRAIN);
     bn_relu_backward_fast(r->din, r->dgamma, r->dbeta, dact, in, gamma, beta, r->mean, r->rstd, N, C, H, W);
 }
-#line 496 "book/31-fast-step.nw"
+#line 495 "book/31-fast-step.nw"
 static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
 {
     size_t n = (size_t)N * C * H * W, HW = (size_t)H * W;
@@ -51,17 +51,17 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
     char name[80];
     snprintf(name, sizeof name, "N=%d C=%d %dx%d%s", N, C, H, W, constant_channel ? ", constant channel" : "");
     BnResult ref = bt_alloc(n, C), fast = bt_alloc(n, C), one = bt_alloc(n, C);
-    #line 520 "book/31-fast-step.nw"
+    #line 519 "book/31-fast-step.nw"
     float *dbn = xcalloc(n, sizeof(float));
     bn_forward(ref.act, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, MODE_TRAIN);
     relu_forward(ref.act, ref.act, n);
     relu_backward(dbn, dact, ref.act, n);
     bn_backward(ref.din, ref.dgamma, ref.dbeta, dbn, in, gamma, ref.mean, ref.rstd, N, C, H, W);
     free(dbn);
-    #line 511 "book/31-fast-step.nw"
+    #line 510 "book/31-fast-step.nw"
     bt_run_fast(&fast, 2, in, dact, gamma, beta, N, C, H, W);
     bt_run_fast(&one, 1, in, dact, gamma, beta, N, C, H, W);
-    #line 529 "book/31-fast-step.nw"
+    #line 528 "book/31-fast-step.nw"
     struct { const char *what; float *a, *b, *c; size_t n; } pair[] = {
         { "act", fast.act, ref.act, one.act, n },          { "mean", fast.mean, ref.mean, one.mean, C },
         { "rstd", fast.rstd, ref.rstd, one.rstd, C },      { "running mean", fast.rmean, ref.rmean, one.rmean, C },
@@ -75,7 +75,7 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
         same &= memcmp(pair[k].a, pair[k].c, pair[k].n * sizeof(float)) == 0;
     }
     tap_ok(same, "%s: 1 and 2 threads give bit-identical results", name);
-    #line 551 "book/31-fast-step.nw"
+    #line 550 "book/31-fast-step.nw"
     float *planes = xmalloc((size_t)N * C * 2 * sizeof(float));
     for (size_t p = 0; p < (size_t)N * C; p++)
         bn_plane_statistics(planes + 2 * p, in + p * HW, HW);
@@ -88,7 +88,7 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
            "%s: given the planes' statistics, act, mean, rstd and running var are bit-identical", name);
     bt_free(&given);
     free(planes);
-    #line 569 "book/31-fast-step.nw"
+    #line 568 "book/31-fast-step.nw"
     float *eval_ref = xmalloc(n * sizeof(float)), *eval_fast = xmalloc(n * sizeof(float));
     bn_forward(eval_ref, in, gamma, beta, ref.mean, ref.rstd, ref.rmean, ref.rvar, N, C, H, W, MODE_EVAL);
     relu_forward(eval_ref, eval_ref, n);
@@ -97,12 +97,12 @@ static void bt_case(Rng *rng, int N, int C, int H, int W, int constant_channel)
     double e = fc_rel_err(eval_fast, eval_ref, n);
     tap_ok(e <= 1e-5, "%s: evaluation mode, relative error %.1e", name, e);
     free(eval_ref), free(eval_fast);
-    #line 514 "book/31-fast-step.nw"
+    #line 513 "book/31-fast-step.nw"
     bt_free(&ref), bt_free(&fast), bt_free(&one);
     free(in), free(dact), free(gamma), free(beta);
 }
 
-#line 440 "book/31-fast-step.nw"
+#line 439 "book/31-fast-step.nw"
 int main(void)
 {
     Rng rng;

@@ -1,4 +1,4 @@
-#line 823 "book/31-fast-step.nw"
+#line 837 "book/31-fast-step.nw"
 #include <math.h>
 #include <omp.h>
 #include "layers/batchnorm_fast.h"
@@ -6,7 +6,7 @@
 #include "layers/conv_fast.h"
 #include "layers/pool.h"
 #include "float-check.h"
-#line 847 "book/31-fast-step.nw"
+#line 861 "book/31-fast-step.nw"
 static float *nan_array(size_t n)
 {
     float *x = xmalloc(n * sizeof *x);
@@ -26,7 +26,7 @@ static int same_bits(const void *a, const void *b, size_t bytes)
 {
     return memcmp(a, b, bytes) == 0;
 }
-#line 869 "book/31-fast-step.nw"
+#line 883 "book/31-fast-step.nw"
 static void pool_case(Rng *rng, int N, int C, int H, int W)
 {
     size_t n_in = (size_t)N * C * H * W, n_out = n_in / 4;
@@ -46,7 +46,7 @@ static void pool_case(Rng *rng, int N, int C, int H, int W)
            "max-pool %dx%dx%dx%d: backward written over NaN equals adding into zeros, bit for bit", N, C, H, W);
     free(in); free(g); free(out); free(out_rows); free(am); free(am_rows); free(din); free(din_over);
 }
-#line 891 "book/31-fast-step.nw"
+#line 905 "book/31-fast-step.nw"
 static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -62,7 +62,7 @@ static void data_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pa
     conv_work_free(&work);
     free(w); free(g); free(din); free(din_over);
 }
-#line 916 "book/31-fast-step.nw"
+#line 930 "book/31-fast-step.nw"
 static void pool_bn_case(Rng *rng, int N, int C, int H, int W)
 {
     size_t n = (size_t)N * C * H * W, n_out = n / 4;
@@ -80,7 +80,10 @@ static void pool_bn_case(Rng *rng, int N, int C, int H, int W)
     for (int threads = 2; threads >= 1; threads--) {
         float *din_f = nan_array(n), *dg_f = zero_array(C), *db_f = zero_array(C);
         omp_set_num_threads(threads);
-        bn_relu_pool_backward_fast(din_f, dg_f, db_f, dpool, argmax, in, gamma, beta, mean, rstd, N, C, H, W);
+        float *scratch = nan_array(bn_relu_pool_scratch_size(N, H, W));
+        bn_relu_pool_backward_fast(din_f, dg_f, db_f, dpool, argmax, in, gamma, beta, mean, rstd, scratch,
+                                   N, C, H, W);
+        free(scratch);
         tap_ok(same_bits(din, din_f, n * sizeof *din) && same_bits(dg, dg_f, C * sizeof *dg)
                && same_bits(db, db_f, C * sizeof *db),
                "batch norm %dx%dx%dx%d taking the max-pool's gradient plane by plane, %d thread%s: "
@@ -92,7 +95,7 @@ static void pool_bn_case(Rng *rng, int N, int C, int H, int W)
     free(rmean); free(rvar); free(argmax); free(dact); free(din); free(dg); free(db);
 }
 
-#line 832 "book/31-fast-step.nw"
+#line 846 "book/31-fast-step.nw"
 int main(void)
 {
     Rng rng;

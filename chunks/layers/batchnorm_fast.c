@@ -1,6 +1,6 @@
-#line 407 "book/31-fast-step.nw"
+#line 406 "book/31-fast-step.nw"
 #include <math.h>
-#include <stdlib.h>
+#include <omp.h>
 #include "layers/batchnorm.h"
 #include "layers/batchnorm_fast.h"
 #include "layers/pool.h"
@@ -11,11 +11,12 @@
 #else
 #define BN_TARGETS
 #endif
-#line 736 "book/31-fast-step.nw"
+#line 738 "book/31-fast-step.nw"
 typedef struct {
     const float *dact;     /* (N,C,H,W): the gradient of act, or NULL, and then it comes from */
     const float *dpool;    /* (N,C,H/2,W/2): the gradient of the 2x2 max-pool that reads act */
     const int *argmax;     /* (N,C,H/2,W/2): that max-pool's argmax */
+    float *scratch;        /* N*H*W floats for each thread, where the channel's gradient is made */
     int H, W;
 } ActGradient;
 
@@ -175,7 +176,7 @@ void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float 
 {
     /* dact, in (N,C,H,W); gamma, beta, mean, rstd (C) -> din = (N,C,H,W); dgamma, dbeta += (C) */
     CHECK(dact != NULL);
-    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){dact, NULL, NULL, H, W}, in, gamma, beta, mean,
+    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){dact, NULL, NULL, NULL, H, W}, in, gamma, beta, mean,
                           rstd, N, C, H, W);
 }
 
@@ -192,7 +193,7 @@ static void bn_relu_backward_from(float *din, float *dgamma, float *dbeta, ActGr
     #line 371 "book/31-fast-step.nw"
     #pragma omp parallel
     {
-        float *buf = grad.dact == NULL ? xmalloc(M * sizeof *buf) : NULL;
+        float *buf = grad.dact == NULL ? grad.scratch + (size_t)omp_get_thread_num() * M : NULL;
         #pragma omp for schedule(static)
         for (int c = 0; c < C; c++) {
             double sum_dy, sum_dy_xc;
@@ -205,15 +206,19 @@ static void bn_relu_backward_from(float *din, float *dgamma, float *dbeta, ActGr
             channel_input_gradient(din, grad, buf, in, N, C, c, HW, mean[c], scale, beta[c], (float)gs,
                                    (float)(gs * sum_dy / M), (float)(gs * rstd[c] * sum_dy_xhat / M));
         }
-        free(buf);
     }
 }
-#line 774 "book/31-fast-step.nw"
+#line 780 "book/31-fast-step.nw"
 void bn_relu_pool_backward_fast(float *din, float *dgamma, float *dbeta, const float *dpool, const int *argmax,
                                 const float *in, const float *gamma, const float *beta, const float *mean,
-                                const float *rstd, int N, int C, int H, int W)
+                                const float *rstd, float *scratch, int N, int C, int H, int W)
 {
-    CHECK(dpool != NULL && argmax != NULL && H % 2 == 0 && W % 2 == 0);
-    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){NULL, dpool, argmax, H, W}, in, gamma, beta, mean,
-                          rstd, N, C, H, W);
+    CHECK(dpool != NULL && argmax != NULL && scratch != NULL && H % 2 == 0 && W % 2 == 0);
+    bn_relu_backward_from(din, dgamma, dbeta, (ActGradient){NULL, dpool, argmax, scratch, H, W}, in, gamma,
+                          beta, mean, rstd, N, C, H, W);
+}
+
+size_t bn_relu_pool_scratch_size(int N, int H, int W)
+{
+    return (size_t)omp_get_max_threads() * N * H * W;
 }

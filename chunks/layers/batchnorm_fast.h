@@ -1,4 +1,4 @@
-#line 400 "book/31-fast-step.nw"
+#line 399 "book/31-fast-step.nw"
 #ifndef BATCHNORM_FAST_H
 #define BATCHNORM_FAST_H
 #include <stddef.h>
@@ -17,11 +17,14 @@ void bn_plane_statistics(float *mq, const float *x, size_t HW);
 void bn_relu_backward_fast(float *din, float *dgamma, float *dbeta, const float *dact, const float *in,
                            const float *gamma, const float *beta, const float *mean, const float *rstd,
                            int N, int C, int H, int W);
-#line 768 "book/31-fast-step.nw"
+#line 771 "book/31-fast-step.nw"
 /* bn_relu_backward_fast when act (N,C,H,W) is read only by a 2x2 max-pool: dpool, argmax (N,C,H/2,W/2)
-   are that pool's output gradient and argmax, and act's gradient is never stored */
+   are that pool's output gradient and argmax, and act's gradient is never stored; scratch holds
+   bn_relu_pool_scratch_size(N, H, W) floats */
 void bn_relu_pool_backward_fast(float *din, float *dgamma, float *dbeta, const float *dpool, const int *argmax,
                                 const float *in, const float *gamma, const float *beta, const float *mean,
-                                const float *rstd, int N, int C, int H, int W);
-#line 405 "book/31-fast-step.nw"
+                                const float *rstd, float *scratch, int N, int C, int H, int W);
+/* floats of scratch that bn_relu_pool_backward_fast needs on omp_get_max_threads() threads */
+size_t bn_relu_pool_scratch_size(int N, int H, int W);
+#line 404 "book/31-fast-step.nw"
 #endif

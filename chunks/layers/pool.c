@@ -66,23 +66,23 @@ void gap_backward(real *din, const real *dout, int N, int C, int H, int W)
         for (size_t i = 0; i < HW; i++)
             din[p * HW + i] += dout[p] / (real)HW;
 }
-#line 605 "book/31-fast-step.nw"
+#line 604 "book/31-fast-step.nw"
 void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> din = (N,C,H,W) */
     #line 234 "book/23-pointwise-and-pooling.nw"
     CHECK(din != NULL && dout != NULL && argmax != NULL);
     CHECK(N > 0 && C > 0 && H > 0 && W > 0 && H % 2 == 0 && W % 2 == 0);
-    #line 609 "book/31-fast-step.nw"
+    #line 608 "book/31-fast-step.nw"
     size_t HW = (size_t)H * W;
     #pragma omp parallel for schedule(static)
     for (int plane = 0; plane < N * C; plane++) {
-        #line 726 "book/31-fast-step.nw"
+        #line 728 "book/31-fast-step.nw"
         maxpool_backward_plane(din + (size_t)plane * HW, dout, argmax, plane, H, W);
-    #line 613 "book/31-fast-step.nw"
+    #line 612 "book/31-fast-step.nw"
     }
 }
-#line 631 "book/31-fast-step.nw"
+#line 630 "book/31-fast-step.nw"
 void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, int H, int W)
 {
     /* in (N,C,H,W) -> out (N,C,H/2,W/2), argmax (N,C,H/2,W/2): offsets into in */
@@ -91,7 +91,7 @@ void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, 
     CHECK(N > 0 && C > 0 && H > 0 && W > 0);
     CHECK(H % 2 == 0 && W % 2 == 0);
     CHECK((size_t)N * C * H * W <= INT_MAX);
-    #line 635 "book/31-fast-step.nw"
+    #line 634 "book/31-fast-step.nw"
     int Ho = H / 2, Wo = W / 2;
     #pragma omp parallel for schedule(static)
     for (int plane = 0; plane < N * C; plane++)
@@ -100,7 +100,7 @@ void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, 
             const real *r0 = in + top, *r1 = r0 + W;
             #pragma omp simd
             for (int j = 0; j < Wo; j++) {
-                #line 650 "book/31-fast-step.nw"
+                #line 649 "book/31-fast-step.nw"
                 real best = r0[2 * j];
                 int at = top + 2 * j;
                 if (r0[2 * j + 1] > best)
@@ -111,11 +111,11 @@ void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, 
                     best = r1[2 * j + 1], at = top + W + 2 * j + 1;
                 out[o + j] = best;
                 argmax[o + j] = at;
-            #line 644 "book/31-fast-step.nw"
+            #line 643 "book/31-fast-step.nw"
             }
         }
 }
-#line 709 "book/31-fast-step.nw"
+#line 711 "book/31-fast-step.nw"
 void maxpool_backward_plane(real *d, const real *dout, const int *argmax, size_t p, int H, int W)
 {
     /* dout, argmax (N,C,H/2,W/2) -> d (H,W) = gradient of input plane p, p = n*C + c */

@@ -13,13 +13,13 @@ void maxpool_backward(real *din, const real *dout, const int *argmax, int N, int
 void gap_forward(real *out, const real *in, int N, int C, int H, int W);
 /* din (N,C,H,W) += dout (N,C) / (H W) */
 void gap_backward(real *din, const real *dout, int N, int C, int H, int W);
-#line 602 "book/31-fast-step.nw"
+#line 601 "book/31-fast-step.nw"
 /* as maxpool_backward, but din (N,C,H,W) = instead of +=: every input position is written */
 void maxpool_backward_overwrite(real *din, const real *dout, const int *argmax, int N, int C, int H, int W);
-#line 628 "book/31-fast-step.nw"
+#line 627 "book/31-fast-step.nw"
 /* maxpool_forward, the same outputs and argmax, computed along the rows of the output */
 void maxpool_forward_rows(real *out, int *argmax, const real *in, int N, int C, int H, int W);
-#line 706 "book/31-fast-step.nw"
+#line 708 "book/31-fast-step.nw"
 /* one plane of maxpool_backward_overwrite: d (H,W) = the gradient of plane p of the input */
 void maxpool_backward_plane(real *d, const real *dout, const int *argmax, size_t p, int H, int W);
 #line 171 "book/23-pointwise-and-pooling.nw"

@@ -94,9 +94,9 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
 static void net_lap(const Net *net, int l, Pass pass, double *t);
 #line 247 "book/31-fast-step.nw"
 static real *net_planes(const Net *net, const Layer *L, Mode mode);
-#line 688 "book/31-fast-step.nw"
+#line 687 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l);
-#line 802 "book/31-fast-step.nw"
+#line 816 "book/31-fast-step.nw"
 static int net_pool_in_bn(const Net *net, int l);
 #line 277 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
@@ -149,11 +149,12 @@ Net *net_create(const Architecture *arch, int N)
     net->arena = xcalloc(net->narena, sizeof(real));
     #line 391 "book/27-network.nw"
     carve(net);
-    #line 804 "book/27-network.nw"
+    #line 807 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
-        size_t w = L->spec.kind == LAYER_CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad) : 0;
+        size_t w = L->spec.kind == LAYER_CONV ? conv_work_size(N, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad)
+                 : L->spec.kind == LAYER_MAXPOOL ? bn_relu_pool_scratch_size(N, L->H, L->W) : 0;
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
@@ -366,7 +367,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 814 "book/27-network.nw"
+#line 818 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -403,7 +404,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 857 "book/27-network.nw"
+#line 861 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -426,8 +427,9 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
 #ifndef REAL_DOUBLE
     if (net_pool_in_bn(net, (int)(L - net->layer))) {
         const Layer *pool = L + 1;
+        CHECK(net->work.size >= bn_relu_pool_scratch_size(n, L->Ho, L->Wo));
         bn_relu_pool_backward_fast(L->dconv, L->dgamma, L->dbeta, pool->dout, pool->argmax, L->conv, L->gamma,
-                                   L->beta, L->mean, L->rstd, n, L->K, L->Ho, L->Wo);
+                                   L->beta, L->mean, L->rstd, net->work.mem, n, L->K, L->Ho, L->Wo);
         return;
     }
     if (net->kernels == KERNELS_FAST) {
@@ -441,7 +443,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 932 "book/27-network.nw"
+#line 937 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)
@@ -455,7 +457,7 @@ static real *net_planes(const Net *net, const Layer *L, Mode mode)
 {
     return net->kernels == KERNELS_FAST && mode == MODE_TRAIN ? L->planes : NULL;
 }
-#line 678 "book/31-fast-step.nw"
+#line 677 "book/31-fast-step.nw"
 static int net_overwrites_dout(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)
@@ -463,7 +465,7 @@ static int net_overwrites_dout(const Net *net, int l)
     LayerKind next = net->layer[l + 1].spec.kind;
     return next == LAYER_MAXPOOL || next == LAYER_CONV;
 }
-#line 791 "book/31-fast-step.nw"
+#line 805 "book/31-fast-step.nw"
 static int net_pool_in_bn(const Net *net, int l)
 {
     if (net->kernels != KERNELS_FAST || l < 0 || l + 1 >= net->nlayers)

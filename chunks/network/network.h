@@ -49,7 +49,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 910 "book/27-network.nw"
+#line 915 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
