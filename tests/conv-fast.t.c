@@ -50,13 +50,13 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
     free(dw_only);
-    #line 789 "book/30b-shifted.nw"
+    #line 842 "book/30b-shifted.nw"
     float *iout = xmalloc(t.n_out * sizeof *iout);
     conv2d_forward_im2col(iout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(iout, fout, t.n_out * sizeof *iout) == 0,
            "%s: forward without im2col is bit-identical to im2col + GEMM", name);
     free(iout);
-    #line 800 "book/30b-shifted.nw"
+    #line 853 "book/30b-shifted.nw"
     size_t nplanes = (size_t)N * K, P = (size_t)(H + 2 * pad - R + 1) * (W + 2 * pad - R + 1);
     float *planes = xmalloc(nplanes * 2 * sizeof *planes), *want = xmalloc(nplanes * 2 * sizeof *want);
     float *pout = xmalloc(t.n_out * sizeof *pout);
@@ -66,7 +66,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(memcmp(planes, want, nplanes * 2 * sizeof *planes) == 0 && memcmp(pout, fout, t.n_out * sizeof *pout) == 0,
            "%s: the planes' statistics are bn_plane_statistics of the output", name);
     free(planes); free(want); free(pout);
-    #line 815 "book/30b-shifted.nw"
+    #line 868 "book/30b-shifted.nw"
     for (int overwrite = 0; overwrite <= 1; overwrite++) {
         float *a = fc_copy(t.din0, t.n_in), *b = fc_copy(t.din0, t.n_in);
         conv2d_backward_data_fast(a, t.dout, t.w, N, C, H, W, K, R, pad, overwrite, &work);
@@ -107,7 +107,7 @@ int main(void)
     ft_case(&rng, 19, 16, 13, 11, 33, 3, 1);
     ft_case(&rng, 19, 32, 13, 13, 16, 1, 0);
     ft_case(&rng, 2, 2, 48, 48, 3, 3, 1);
-    #line 837 "book/30b-shifted.nw"
+    #line 890 "book/30b-shifted.nw"
     ft_case(&rng, 3, 4, 5, 6, 9, 1, 1);
     ft_case(&rng, 2, 30, 7, 9, 130, 3, 1);
     ft_case(&rng, 2, 3, 5, 6, 260, 3, 1);

@@ -8,7 +8,7 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 264 "book/30b-shifted.nw"
+#line 317 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
@@ -311,7 +311,7 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
         }
     }
 }
-#line 218 "book/30b-shifted.nw"
+#line 271 "book/30b-shifted.nw"
 static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
 {
     /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
@@ -329,7 +329,7 @@ static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int p
         }
     memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
 }
-#line 246 "book/30b-shifted.nw"
+#line 299 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
@@ -342,7 +342,7 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
     return forward > backward ? forward : backward;
 }
-#line 280 "book/30b-shifted.nw"
+#line 333 "book/30b-shifted.nw"
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -355,7 +355,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 286 "book/30b-shifted.nw"
+    #line 339 "book/30b-shifted.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         #line 227 "book/31-fast-step.nw"
@@ -365,14 +365,14 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, out + ((size_t)n * K + k) * P, P);
         }
-        #line 289 "book/30b-shifted.nw"
+        #line 342 "book/30b-shifted.nw"
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo, Qs = (int)conv_lines(Q);
-    #line 271 "book/30b-shifted.nw"
+    #line 324 "book/30b-shifted.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 293 "book/30b-shifted.nw"
+    #line 346 "book/30b-shifted.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
@@ -387,7 +387,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         for (int n = 0; n < N; n++) {
             conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
             gemm_shifted(ys, apack, xp, off, K, Q, CRR, Qs, 0);
-            #line 315 "book/30b-shifted.nw"
+            #line 368 "book/30b-shifted.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
@@ -396,11 +396,11 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
             if (planes != NULL)
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, y + (size_t)k * P, P);
-        #line 309 "book/30b-shifted.nw"
+        #line 362 "book/30b-shifted.nw"
         }
     }
 }
-#line 405 "book/30b-shifted.nw"
+#line 458 "book/30b-shifted.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,7 +413,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 411 "book/30b-shifted.nw"
+    #line 464 "book/30b-shifted.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -427,7 +427,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
         #pragma omp single
         {
-            #line 388 "book/30b-shifted.nw"
+            #line 441 "book/30b-shifted.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -438,18 +438,18 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Qs;
-        #line 425 "book/30b-shifted.nw"
+        #line 478 "book/30b-shifted.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 442 "book/30b-shifted.nw"
+            #line 495 "book/30b-shifted.nw"
             if (overwrite)
                 memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
             else
                 conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 449 "book/30b-shifted.nw"
+            #line 502 "book/30b-shifted.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++) {
@@ -458,19 +458,19 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                     memset(dst + Wo, 0, ((i < Ho - 1 ? Wp : Qs - (Ho - 1) * Wp) - Wo) * sizeof *dst);
                 }
             memset(gp + (size_t)K * Qs, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 432 "book/30b-shifted.nw"
+            #line 485 "book/30b-shifted.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 470 "book/30b-shifted.nw"
+            #line 523 "book/30b-shifted.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
                     memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 436 "book/30b-shifted.nw"
+        #line 489 "book/30b-shifted.nw"
         }
     }
 }
-#line 662 "book/30b-shifted.nw"
+#line 715 "book/30b-shifted.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -483,7 +483,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 683 "book/30b-shifted.nw"
+#line 736 "book/30b-shifted.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -497,7 +497,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 704 "book/30b-shifted.nw"
+#line 757 "book/30b-shifted.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -510,7 +510,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 710 "book/30b-shifted.nw"
+    #line 763 "book/30b-shifted.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -530,7 +530,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 736 "book/30b-shifted.nw"
+        #line 789 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
@@ -542,7 +542,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 759 "book/30b-shifted.nw"
+        #line 812 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -551,6 +551,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 731 "book/30b-shifted.nw"
+    #line 784 "book/30b-shifted.nw"
     }
 }

@@ -24,11 +24,11 @@ static void gemm_transpose8_avx2(float *dst, int ldd, const float *const *rows, 
 _Static_assert(GEMM_NR == 16, "the AVX-512 kernel takes a panel of B as one vector of 16 floats");
 #line 723 "book/30-fast-conv.nw"
 _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel of B as two vectors of 8 floats");
-#line 152 "book/30b-shifted.nw"
+#line 205 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
-#line 609 "book/30b-shifted.nw"
+#line 662 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
                             const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
@@ -500,7 +500,7 @@ void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags)
         gemm_pack(slice, a, lda, (flags & GEMM_TRANS_A) != 0, 0, M, pc, kc, GEMM_MR);
     }
 }
-#line 103 "book/30b-shifted.nw"
+#line 105 "book/30b-shifted.nw"
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags)
 {
@@ -519,40 +519,45 @@ void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
         }
     }
 }
-#line 158 "book/30b-shifted.nw"
+#line 211 "book/30b-shifted.nw"
 #if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
-    enum { SR = GEMM_MR };
-    #line 137 "book/30b-shifted.nw"
+    enum { SR = GEMM_MR, NV = 2 };
+    #line 155 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
-    for (int jr = 0; jr < nc; jr += 2 * VL)
+    _Static_assert(NV * VL <= GEMM_SHIFT_TILE, "a tile of columns must fit in GEMM_SHIFT_TILE");
+    for (int jr = 0; jr < nc; jr += NV * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
-            vec acc2[2][SR];
-            #line 696 "book/30-fast-conv.nw"
-            for (int i = 0; i < SR; i++)
-                acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 143 "book/30b-shifted.nw"
+            vec accs[NV][SR];
+            #line 177 "book/30b-shifted.nw"
+            #pragma GCC unroll 4
+            for (int v = 0; v < NV; v++)
+                for (int i = 0; i < SR; i++)
+                    accs[v][i] = (vec){0};
+            #line 162 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 701 "book/30-fast-conv.nw"
-                vec b0, b1;
-                memcpy(&b0, brow, sizeof b0);
-                memcpy(&b1, brow + VL, sizeof b1);
+                #line 184 "book/30b-shifted.nw"
+                vec b[NV];
+                #pragma GCC unroll 4
+                for (int v = 0; v < NV; v++)
+                    memcpy(&b[v], brow + v * VL, sizeof b[v]);
                 for (int i = 0; i < SR; i++) {
                     float a = ap[p * GEMM_MR + i];
-                    acc2[0][i] += a * b0;
-                    acc2[1][i] += a * b1;
+                    #pragma GCC unroll 4
+                    for (int v = 0; v < NV; v++)
+                        accs[v][i] += a * b[v];
                 }
-            #line 146 "book/30b-shifted.nw"
+            #line 165 "book/30b-shifted.nw"
             }
-            #line 712 "book/30-fast-conv.nw"
-            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+            #line 197 "book/30b-shifted.nw"
+            for (int jv = 0; jv < NV * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
-                const vec *acc = acc2[jv / VL];
+                const vec *acc = accs[jv / VL];
                 #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
@@ -578,45 +583,50 @@ static void gemm_shifted_avx512(GEMM_SHIFTED_ARGS)
                         }
                 #line 521 "book/30-fast-conv.nw"
                 }
-            #line 716 "book/30-fast-conv.nw"
+            #line 201 "book/30b-shifted.nw"
             }
-        #line 148 "book/30b-shifted.nw"
+        #line 167 "book/30b-shifted.nw"
         }
-#line 165 "book/30b-shifted.nw"
+#line 218 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
 static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
-    enum { SR = GEMM_MR / 2 };
-    #line 137 "book/30b-shifted.nw"
+    enum { SR = GEMM_MR / 2, NV = 3 };
+    #line 155 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
-    for (int jr = 0; jr < nc; jr += 2 * VL)
+    _Static_assert(NV * VL <= GEMM_SHIFT_TILE, "a tile of columns must fit in GEMM_SHIFT_TILE");
+    for (int jr = 0; jr < nc; jr += NV * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
-            vec acc2[2][SR];
-            #line 696 "book/30-fast-conv.nw"
-            for (int i = 0; i < SR; i++)
-                acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 143 "book/30b-shifted.nw"
+            vec accs[NV][SR];
+            #line 177 "book/30b-shifted.nw"
+            #pragma GCC unroll 4
+            for (int v = 0; v < NV; v++)
+                for (int i = 0; i < SR; i++)
+                    accs[v][i] = (vec){0};
+            #line 162 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 701 "book/30-fast-conv.nw"
-                vec b0, b1;
-                memcpy(&b0, brow, sizeof b0);
-                memcpy(&b1, brow + VL, sizeof b1);
+                #line 184 "book/30b-shifted.nw"
+                vec b[NV];
+                #pragma GCC unroll 4
+                for (int v = 0; v < NV; v++)
+                    memcpy(&b[v], brow + v * VL, sizeof b[v]);
                 for (int i = 0; i < SR; i++) {
                     float a = ap[p * GEMM_MR + i];
-                    acc2[0][i] += a * b0;
-                    acc2[1][i] += a * b1;
+                    #pragma GCC unroll 4
+                    for (int v = 0; v < NV; v++)
+                        accs[v][i] += a * b[v];
                 }
-            #line 146 "book/30b-shifted.nw"
+            #line 165 "book/30b-shifted.nw"
             }
-            #line 712 "book/30-fast-conv.nw"
-            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+            #line 197 "book/30b-shifted.nw"
+            for (int jv = 0; jv < NV * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
-                const vec *acc = acc2[jv / VL];
+                const vec *acc = accs[jv / VL];
                 #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
@@ -642,45 +652,50 @@ static void gemm_shifted_avx2(GEMM_SHIFTED_ARGS)
                         }
                 #line 521 "book/30-fast-conv.nw"
                 }
-            #line 716 "book/30-fast-conv.nw"
+            #line 201 "book/30b-shifted.nw"
             }
-        #line 148 "book/30b-shifted.nw"
+        #line 167 "book/30b-shifted.nw"
         }
-#line 173 "book/30b-shifted.nw"
+#line 226 "book/30b-shifted.nw"
 }
 #endif
 
 static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
-    enum { SR = GEMM_MR / 2 };
-    #line 137 "book/30b-shifted.nw"
+    enum { SR = GEMM_MR / 2, NV = 2 };
+    #line 155 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
-    for (int jr = 0; jr < nc; jr += 2 * VL)
+    _Static_assert(NV * VL <= GEMM_SHIFT_TILE, "a tile of columns must fit in GEMM_SHIFT_TILE");
+    for (int jr = 0; jr < nc; jr += NV * VL)
         for (int ir = 0; ir < mc; ir += SR) {
             const float *ap = apack + (size_t)(ir / GEMM_MR) * GEMM_MR * kc + ir % GEMM_MR, *xq = x + jr;
-            vec acc2[2][SR];
-            #line 696 "book/30-fast-conv.nw"
-            for (int i = 0; i < SR; i++)
-                acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 143 "book/30b-shifted.nw"
+            vec accs[NV][SR];
+            #line 177 "book/30b-shifted.nw"
+            #pragma GCC unroll 4
+            for (int v = 0; v < NV; v++)
+                for (int i = 0; i < SR; i++)
+                    accs[v][i] = (vec){0};
+            #line 162 "book/30b-shifted.nw"
             for (int p = 0; p < kc; p++) {
                 const float *brow = xq + off[p];
-                #line 701 "book/30-fast-conv.nw"
-                vec b0, b1;
-                memcpy(&b0, brow, sizeof b0);
-                memcpy(&b1, brow + VL, sizeof b1);
+                #line 184 "book/30b-shifted.nw"
+                vec b[NV];
+                #pragma GCC unroll 4
+                for (int v = 0; v < NV; v++)
+                    memcpy(&b[v], brow + v * VL, sizeof b[v]);
                 for (int i = 0; i < SR; i++) {
                     float a = ap[p * GEMM_MR + i];
-                    acc2[0][i] += a * b0;
-                    acc2[1][i] += a * b1;
+                    #pragma GCC unroll 4
+                    for (int v = 0; v < NV; v++)
+                        accs[v][i] += a * b[v];
                 }
-            #line 146 "book/30b-shifted.nw"
+            #line 165 "book/30b-shifted.nw"
             }
-            #line 712 "book/30-fast-conv.nw"
-            for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
+            #line 197 "book/30b-shifted.nw"
+            for (int jv = 0; jv < NV * VL && jr + jv < nc; jv += VL) {
                 float *ct = c + (size_t)ir * ldc + jr + jv;
-                const vec *acc = acc2[jv / VL];
+                const vec *acc = accs[jv / VL];
                 #line 515 "book/30-fast-conv.nw"
                 int mr = mc - ir < SR ? mc - ir : SR;
                 int nr = nc - jr - jv < VL ? nc - jr - jv : VL;
@@ -706,11 +721,11 @@ static void gemm_shifted_generic(GEMM_SHIFTED_ARGS)
                         }
                 #line 521 "book/30-fast-conv.nw"
                 }
-            #line 716 "book/30-fast-conv.nw"
+            #line 201 "book/30b-shifted.nw"
             }
-        #line 148 "book/30b-shifted.nw"
+        #line 167 "book/30b-shifted.nw"
         }
-#line 181 "book/30b-shifted.nw"
+#line 234 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
@@ -727,7 +742,7 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 525 "book/30b-shifted.nw"
+#line 578 "book/30b-shifted.nw"
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
     CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
@@ -738,7 +753,7 @@ void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
                   0, N, pc, kc, GEMM_NR);
     }
 }
-#line 542 "book/30b-shifted.nw"
+#line 595 "book/30b-shifted.nw"
 void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
                     const float *bpack, int M, int N, int K, int ldc, int flags)
 {
@@ -763,14 +778,14 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
         t = t1;
     }
 }
-#line 615 "book/30b-shifted.nw"
+#line 668 "book/30b-shifted.nw"
 #if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 577 "book/30b-shifted.nw"
+    #line 630 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -784,10 +799,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 588 "book/30b-shifted.nw"
+            #line 641 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 598 "book/30b-shifted.nw"
+                    #line 651 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -796,7 +811,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 591 "book/30b-shifted.nw"
+                #line 644 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -829,10 +844,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 593 "book/30b-shifted.nw"
+        #line 646 "book/30b-shifted.nw"
         }
     }
-#line 622 "book/30b-shifted.nw"
+#line 675 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -840,7 +855,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 577 "book/30b-shifted.nw"
+    #line 630 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -854,10 +869,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 588 "book/30b-shifted.nw"
+            #line 641 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 598 "book/30b-shifted.nw"
+                    #line 651 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -866,7 +881,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 591 "book/30b-shifted.nw"
+                #line 644 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -899,10 +914,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 593 "book/30b-shifted.nw"
+        #line 646 "book/30b-shifted.nw"
         }
     }
-#line 630 "book/30b-shifted.nw"
+#line 683 "book/30b-shifted.nw"
 }
 #endif
 
@@ -910,7 +925,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 577 "book/30b-shifted.nw"
+    #line 630 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -924,10 +939,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 588 "book/30b-shifted.nw"
+            #line 641 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 598 "book/30b-shifted.nw"
+                    #line 651 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -936,7 +951,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 591 "book/30b-shifted.nw"
+                #line 644 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -969,10 +984,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 593 "book/30b-shifted.nw"
+        #line 646 "book/30b-shifted.nw"
         }
     }
-#line 638 "book/30b-shifted.nw"
+#line 691 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)

@@ -27,13 +27,13 @@ void gemm_packed(float *c, const float *a, const float *bpack, int M, int N, int
 size_t gemm_pack_a_size(int M, int K);
 /* all of op(a) (M,K) into apack, in the layout gemm_shifted reads; flags: 0 or GEMM_TRANS_A */
 void gemm_pack_a(float *apack, const float *a, int M, int K, int lda, int flags);
-#line 95 "book/30b-shifted.nw"
+#line 97 "book/30b-shifted.nw"
 enum { GEMM_SHIFT_TILE = 32 };
 /* c (M,N) = or += (flags: GEMM_ACCUMULATE) op(a) (M,K) . b (K,N), b(p, q) = x[off[p] + q], a packed
-   by gemm_pack_a; reads x[off[p] + q] for q < N rounded up to GEMM_SHIFT_TILE */
+   by gemm_pack_a; reads x[off[p] + q] for q < N + GEMM_SHIFT_TILE - 1 */
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags);
-#line 514 "book/30b-shifted.nw"
+#line 567 "book/30b-shifted.nw"
 /* all of op(b) (K,N) into bpack, in the layout gemm_packed reads (gemm_packed_size(N, K) floats);
    flags: 0 or GEMM_TRANS_B */
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags);
