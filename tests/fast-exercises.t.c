@@ -13,18 +13,20 @@ typedef struct FastCase {
     size_t n_in, n_w, n_out;
     float *in, *w, *dout, *din0, *dw0;
 } FastCase;
-#line 628 "book/30a-im2col.nw"
+#line 632 "book/30a-im2col.nw"
 static void ft_run_fast(const FastCase *t, int threads, float **out, float **din, float **dw, ConvWork *work)
 {
     omp_set_num_threads(threads);
     conv_work_reserve(work, conv_work_size(t->N, t->C, t->H, t->W, t->K, t->R, t->pad));
+    for (size_t i = 0; i < work->size; i++)
+        work->mem[i] = NAN;
     *out = xmalloc(t->n_out * sizeof **out);
     *din = fc_copy(t->din0, t->n_in);
     *dw = fc_copy(t->dw0, t->n_w);
     conv2d_forward_fast(*out, NULL, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
     conv2d_backward_fast(*din, *dw, t->dout, t->in, t->w, t->N, t->C, t->H, t->W, t->K, t->R, t->pad, work);
 }
-#line 641 "book/30a-im2col.nw"
+#line 647 "book/30a-im2col.nw"
 static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
 {
     FastCase t = {.N = N, .C = C, .H = H, .W = W, .K = K, .R = R, .pad = pad};
@@ -36,7 +38,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     t.din0 = fc_normal(t.n_in, rng), t.dw0 = fc_normal(t.n_w, rng);
     char name[80];
     snprintf(name, sizeof name, "conv %dx%d pad %d, N=%d C=%d %dx%d K=%d", R, R, pad, N, C, H, W, K);
-    #line 659 "book/30a-im2col.nw"
+    #line 665 "book/30a-im2col.nw"
     float *out = xmalloc(t.n_out * sizeof *out), *din = fc_copy(t.din0, t.n_in), *dw = fc_copy(t.dw0, t.n_w);
     conv2d_forward(out, t.in, t.w, N, C, H, W, K, R, pad);
     conv2d_backward(din, dw, t.dout, t.in, t.w, N, C, H, W, K, R, pad);
@@ -48,18 +50,18 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(e_out <= 1e-5, "%s: forward, relative error %.1e", name, e_out);
     tap_ok(e_din <= 1e-5, "%s: din, relative error %.1e", name, e_din);
     tap_ok(e_dw <= 1e-5, "%s: dw, relative error %.1e", name, e_dw);
-    #line 676 "book/30a-im2col.nw"
+    #line 682 "book/30a-im2col.nw"
     float *dw_only = fc_copy(t.dw0, t.n_w);
     conv2d_backward_fast(NULL, dw_only, t.dout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_only, fdw, t.n_w * sizeof *fdw) == 0, "%s: dw with din = NULL is bit-identical", name);
     free(dw_only);
-    #line 842 "book/30b-shifted.nw"
+    #line 873 "book/30b-shifted.nw"
     float *iout = xmalloc(t.n_out * sizeof *iout);
     conv2d_forward_im2col(iout, t.in, t.w, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(iout, fout, t.n_out * sizeof *iout) == 0,
            "%s: forward without im2col is bit-identical to im2col + GEMM", name);
     free(iout);
-    #line 853 "book/30b-shifted.nw"
+    #line 884 "book/30b-shifted.nw"
     size_t nplanes = (size_t)N * K, P = (size_t)(H + 2 * pad - R + 1) * (W + 2 * pad - R + 1);
     float *planes = xmalloc(nplanes * 2 * sizeof *planes), *want = xmalloc(nplanes * 2 * sizeof *want);
     float *pout = xmalloc(t.n_out * sizeof *pout);
@@ -69,7 +71,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     tap_ok(memcmp(planes, want, nplanes * 2 * sizeof *planes) == 0 && memcmp(pout, fout, t.n_out * sizeof *pout) == 0,
            "%s: the planes' statistics are bn_plane_statistics of the output", name);
     free(planes); free(want); free(pout);
-    #line 868 "book/30b-shifted.nw"
+    #line 899 "book/30b-shifted.nw"
     for (int overwrite = 0; overwrite <= 1; overwrite++) {
         float *a = fc_copy(t.din0, t.n_in), *b = fc_copy(t.din0, t.n_in);
         conv2d_backward_data_fast(a, t.dout, t.w, N, C, H, W, K, R, pad, overwrite, &work);
@@ -83,7 +85,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     conv2d_backward_weights_im2col(dw_b, t.dout, t.in, N, C, H, W, K, R, pad, &work);
     tap_ok(memcmp(dw_a, dw_b, t.n_w * sizeof *dw_a) == 0, "%s: dw without im2col is bit-identical to im2col + GEMM", name);
     free(dw_a); free(dw_b);
-    #line 683 "book/30a-im2col.nw"
+    #line 689 "book/30a-im2col.nw"
     float *out1, *din1, *dw1;
     ft_run_fast(&t, 1, &out1, &din1, &dw1, &work);
     int same = memcmp(out1, fout, t.n_out * sizeof *out1) == 0
@@ -93,7 +95,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     free(out); free(din); free(dw); free(fout); free(fdin); free(fdw);
     free(out1); free(din1); free(dw1);
     conv_work_free(&work);
-    #line 654 "book/30a-im2col.nw"
+    #line 660 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
 #line 1965 "book/95d-solutions-training.nw"

@@ -1,4 +1,4 @@
-#line 929 "book/30b-shifted.nw"
+#line 960 "book/30b-shifted.nw"
 #include "float-check.h"
 #include "layers/gemm.h"
 #line 927 "book/30-fast-conv.nw"
@@ -29,7 +29,7 @@ static void gemm_case(Rng *rng, int M, int N, int K, int flags)
     free(a); free(b); free(c); free(want); free(pack);
 }
 
-#line 933 "book/30b-shifted.nw"
+#line 964 "book/30b-shifted.nw"
 int main(void)
 {
     Rng rng;
@@ -43,6 +43,6 @@ int main(void)
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
         for (int flags = 0; flags < 8; flags++)
             gemm_case(&rng, sizes[s][0], sizes[s][1], sizes[s][2], flags);
-    #line 939 "book/30b-shifted.nw"
+    #line 970 "book/30b-shifted.nw"
     return tap_done();
 }

@@ -1,4 +1,4 @@
-#line 722 "book/30a-im2col.nw"
+#line 728 "book/30a-im2col.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,7 @@
 #include "layers/conv_fast.h"
 #include "layers/gemm.h"
 #include "base/rng.h"
-#line 774 "book/30a-im2col.nw"
+#line 780 "book/30a-im2col.nw"
 static float *bench_normal(size_t n, Rng *rng)
 {
     float *x = xmalloc(n * sizeof *x);
@@ -19,10 +19,10 @@ static float *bench_normal(size_t n, Rng *rng)
     return x;
 }
 
-#line 735 "book/30a-im2col.nw"
+#line 741 "book/30a-im2col.nw"
 int main(int argc, char **argv)
 {
-    #line 750 "book/30a-im2col.nw"
+    #line 756 "book/30a-im2col.nw"
     cli_program = "bench-conv";
     const char *csv = NULL;
     for (int i = 1; i < argc; i++) {
@@ -33,7 +33,7 @@ int main(int argc, char **argv)
         if (!cli_flag(argc, argv, &i, "--csv", &csv))
             cli_usage_error("'%s' is not an option (--csv FILE)", argv[i]);
     }
-    #line 763 "book/30a-im2col.nw"
+    #line 769 "book/30a-im2col.nw"
     enum { N = 128, C = 16, H = 26, W = 26, K = 32, R = 3, PAD = 0 };
     int Ho = H + 2 * PAD - R + 1, Wo = W + 2 * PAD - R + 1;
     size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * R * R, n_out = (size_t)N * K * Ho * Wo;
@@ -42,7 +42,7 @@ int main(int argc, char **argv)
     float *in = bench_normal(n_in, &rng), *w = bench_normal(n_w, &rng), *dout = bench_normal(n_out, &rng);
     float *out = bench_normal(n_out, &rng), *din = bench_normal(n_in, &rng), *dw = bench_normal(n_w, &rng);
     double flops = 3 * 2.0 * N * K * C * R * R * Ho * Wo;
-    #line 789 "book/30a-im2col.nw"
+    #line 795 "book/30a-im2col.nw"
     ConvWork work = {0};
     conv_work_reserve(&work, conv_work_size(N, C, H, W, K, R, PAD));
     double t_ref = 1e30, t_fast = 1e30;
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
         double t1 = omp_get_wtime();
         t_ref = t1 - t0 < t_ref ? t1 - t0 : t_ref;
     }
-    #line 802 "book/30a-im2col.nw"
+    #line 808 "book/30a-im2col.nw"
     double t_fwd = 1e30, t_bwd = 1e30;
     for (int rep = 0; rep < 10; rep++) {
         double t0 = omp_get_wtime();
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
         t_fwd = t1 - t0 < t_fwd ? t1 - t0 : t_fwd;
         t_bwd = t2 - t1 < t_bwd ? t2 - t1 : t_bwd;
     }
-    #line 820 "book/30a-im2col.nw"
+    #line 826 "book/30a-im2col.nw"
     double t_im2col = 1e30;
     for (int rep = 0; rep < 10; rep++) {
         double t0 = omp_get_wtime();
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
     };
     printf("bench-conv: conv %dx%d, N=%d, %d->%d channels, %dx%d maps, forward+backward %.2f GFLOP\n",
            R, R, N, C, K, H, W, flops * 1e-9);
-    #line 842 "book/30a-im2col.nw"
+    #line 848 "book/30a-im2col.nw"
     enum { S = 512 };
     float *a = bench_normal((size_t)S * S, &rng), *b = bench_normal((size_t)S * S, &rng);
     float *c = bench_normal((size_t)S * S, &rng), *pack = xmalloc(gemm_pack_size(S, S, S) * sizeof *pack);
@@ -100,11 +100,11 @@ int main(int argc, char **argv)
     free(in); free(w); free(dout); free(out); free(din); free(dw);
     free(a); free(b); free(c); free(pack);
     conv_work_free(&work);
-    #line 859 "book/30a-im2col.nw"
+    #line 865 "book/30a-im2col.nw"
     int nrows = (int)(sizeof rows / sizeof rows[0]);
     bench_rows_print(stdout, rows, nrows);
     if (csv != NULL && bench_rows_write(csv, rows, nrows) != 0)
         return 1;
-    #line 742 "book/30a-im2col.nw"
+    #line 748 "book/30a-im2col.nw"
     return cli_finish_stdout(0);
 }

@@ -1,4 +1,4 @@
-#line 895 "book/30a-im2col.nw"
+#line 901 "book/30a-im2col.nw"
 #include "bench/bench.h"
 #include "base/cli.h"
 

@@ -1,4 +1,4 @@
-#line 878 "book/30a-im2col.nw"
+#line 884 "book/30a-im2col.nw"
 #ifndef BENCH_H
 #define BENCH_H
 #include <stdio.h>

@@ -8,7 +8,7 @@
 #include "layers/gemm.h"
 #line 34 "book/30a-im2col.nw"
 enum { CONV_GROUP = 8 };
-#line 317 "book/30b-shifted.nw"
+#line 346 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q);
 static size_t conv_shift_shared_size(int C, int K, int R);
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad);
@@ -311,25 +311,34 @@ void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
         }
     }
 }
-#line 271 "book/30b-shifted.nw"
-static void conv_pad_image(float *xp, const float *x, int C, int H, int W, int pad)
+#line 291 "book/30b-shifted.nw"
+static void conv_copy_floats(float *dst, const float *src, int n)
 {
-    /* x (C,H,W) -> xp (C,H+2pad,W+2pad), zero borders, then GEMM_SHIFT_TILE zeros */
-    int Hp = H + 2 * pad, Wp = W + 2 * pad;
-    for (int c = 0; c < C; c++)
-        for (int a = 0; a < Hp; a++) {
-            float *dst = xp + ((size_t)c * Hp + a) * Wp;
-            if (a < pad || a >= H + pad) {
-                memset(dst, 0, Wp * sizeof *dst);
-                continue;
-            }
-            memset(dst, 0, pad * sizeof *dst);
-            memcpy(dst + pad, x + ((size_t)c * H + a - pad) * W, W * sizeof *dst);
-            memset(dst + pad + W, 0, pad * sizeof *dst);
-        }
-    memset(xp + (size_t)C * Hp * Wp, 0, GEMM_SHIFT_TILE * sizeof *xp);
+    /* dst[0..n) = src[0..n), which do not overlap */
+    #pragma omp simd
+    for (int j = 0; j < n; j++)
+        dst[j] = src[j];
 }
-#line 299 "book/30b-shifted.nw"
+
+static void conv_pad_clear(float *xp, int C, int H, int W, int pad)
+{
+    /* xp (C,H+2pad,W+2pad) and the GEMM_SHIFT_TILE floats after it = 0 */
+    memset(xp, 0, ((size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE) * sizeof *xp);
+}
+
+static void conv_pad_interior(float *xp, const float *x, int C, int H, int W, int pad)
+{
+    /* x (C,H,W) -> the interior of xp (C,H+2pad,W+2pad); its borders are left as they are */
+    int Hp = H + 2 * pad, Wp = W + 2 * pad;
+    if (pad == 0) {
+        memcpy(xp, x, (size_t)C * H * W * sizeof *xp);
+        return;
+    }
+    for (int c = 0; c < C; c++)
+        for (int a = 0; a < H; a++)
+            conv_copy_floats(xp + ((size_t)c * Hp + a + pad) * Wp + pad, x + ((size_t)c * H + a) * W, W);
+}
+#line 328 "book/30b-shifted.nw"
 static size_t conv_shift_size(int C, int H, int W, int K, int pad, int Q)
 {
     size_t padded = (size_t)C * (H + 2 * pad) * (W + 2 * pad) + GEMM_SHIFT_TILE;
@@ -342,7 +351,7 @@ static size_t conv_shift_shared_size(int C, int K, int R)
     size_t backward = R * R * conv_lines(gemm_pack_a_size(C, K)) + conv_lines((size_t)C * K) + conv_lines(K);
     return forward > backward ? forward : backward;
 }
-#line 333 "book/30b-shifted.nw"
+#line 362 "book/30b-shifted.nw"
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,
                          int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -355,7 +364,7 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 339 "book/30b-shifted.nw"
+    #line 368 "book/30b-shifted.nw"
     if (direct) {
         conv2d_forward_im2col(out, in, w, N, C, H, W, K, R, pad, work);
         #line 227 "book/31-fast-step.nw"
@@ -365,18 +374,19 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, out + ((size_t)n * K + k) * P, P);
         }
-        #line 342 "book/30b-shifted.nw"
+        #line 371 "book/30b-shifted.nw"
         return;
     }
     int Hp = H + 2 * pad, Wp = W + 2 * pad, Q = (Ho - 1) * Wp + Wo, Qs = (int)conv_lines(Q);
-    #line 324 "book/30b-shifted.nw"
+    #line 353 "book/30b-shifted.nw"
     float *apack = work->mem + work->size - conv_shift_shared_size(C, K, R);
     int *off = (int *)(apack + conv_lines(gemm_pack_a_size(K, CRR)));
-    #line 346 "book/30b-shifted.nw"
+    #line 375 "book/30b-shifted.nw"
     #pragma omp parallel
     {
         float *xp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
         float *ys = xp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        conv_pad_clear(xp, C, H, W, pad);
         #pragma omp single
         {
             gemm_pack_a(apack, w, K, CRR, CRR, 0);
@@ -385,22 +395,22 @@ void conv2d_forward_fast(float *out, float *planes, const float *in, const float
         }
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
-            conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
+            conv_pad_interior(xp, in + (size_t)n * C * H * W, C, H, W, pad);
             gemm_shifted(ys, apack, xp, off, K, Q, CRR, Qs, 0);
-            #line 368 "book/30b-shifted.nw"
+            #line 398 "book/30b-shifted.nw"
             float *y = out + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
                 for (int i = 0; i < Ho; i++)
-                    memcpy(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Qs + (size_t)i * Wp, Wo * sizeof *y);
+                    conv_copy_floats(y + ((size_t)k * Ho + i) * Wo, ys + (size_t)k * Qs + (size_t)i * Wp, Wo);
             #line 217 "book/31-fast-step.nw"
             if (planes != NULL)
                 for (int k = 0; k < K; k++)
                     bn_plane_statistics(planes + ((size_t)n * K + k) * 2, y + (size_t)k * P, P);
-        #line 362 "book/30b-shifted.nw"
+        #line 392 "book/30b-shifted.nw"
         }
     }
 }
-#line 458 "book/30b-shifted.nw"
+#line 492 "book/30b-shifted.nw"
 void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
                                int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work)
 {
@@ -413,7 +423,7 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 464 "book/30b-shifted.nw"
+    #line 498 "book/30b-shifted.nw"
     if (direct || K > GEMM_KC) {
         conv2d_backward_data_im2col(din, dout, w, N, C, H, W, K, R, pad, overwrite, work);
         return;
@@ -425,9 +435,10 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
     {
         float *dxp = work->mem + omp_get_thread_num() * conv_thread_size(C, H, W, K, R, pad);
         float *gp = dxp + conv_lines((size_t)C * Hp * Wp + GEMM_SHIFT_TILE);
+        memset(gp, 0, ((size_t)K * Qs + GEMM_SHIFT_TILE) * sizeof *gp);
         #pragma omp single
         {
-            #line 441 "book/30b-shifted.nw"
+            #line 471 "book/30b-shifted.nw"
             float *wt = apack + R * R * asize;
             for (int r = 0; r < R * R; r++) {
                 for (int c = 0; c < C; c++)
@@ -438,39 +449,34 @@ void conv2d_backward_data_fast(float *din, const float *dout, const float *w,
             int *off = (int *)(wt + conv_lines((size_t)C * K));
             for (int k = 0; k < K; k++)
                 off[k] = k * Qs;
-        #line 478 "book/30b-shifted.nw"
+        #line 513 "book/30b-shifted.nw"
         }
         const int *off = (const int *)(apack + R * R * asize + conv_lines((size_t)C * K));
         #pragma omp for schedule(static)
         for (int n = 0; n < N; n++) {
             float *dx = din + (size_t)n * C * H * W;
-            #line 495 "book/30b-shifted.nw"
-            if (overwrite)
-                memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
-            else
-                conv_pad_image(dxp, dx, C, H, W, pad);
-            #line 502 "book/30b-shifted.nw"
+            #line 530 "book/30b-shifted.nw"
+            memset(dxp, 0, (size_t)C * Hp * Wp * sizeof *dxp);
+            if (!overwrite)
+                conv_pad_interior(dxp, dx, C, H, W, pad);
+            #line 536 "book/30b-shifted.nw"
             const float *gn = dout + (size_t)n * K * P;
             for (int k = 0; k < K; k++)
-                for (int i = 0; i < Ho; i++) {
-                    float *dst = gp + (size_t)k * Qs + (size_t)i * Wp;
-                    memcpy(dst, gn + ((size_t)k * Ho + i) * Wo, Wo * sizeof *dst);
-                    memset(dst + Wo, 0, ((i < Ho - 1 ? Wp : Qs - (Ho - 1) * Wp) - Wo) * sizeof *dst);
-                }
-            memset(gp + (size_t)K * Qs, 0, GEMM_SHIFT_TILE * sizeof *gp);
-            #line 485 "book/30b-shifted.nw"
+                for (int i = 0; i < Ho; i++)
+                    conv_copy_floats(gp + (size_t)k * Qs + (size_t)i * Wp, gn + ((size_t)k * Ho + i) * Wo, Wo);
+            #line 520 "book/30b-shifted.nw"
             for (int r = 0; r < R * R; r++)
                 gemm_shifted(dxp + r / R * Wp + r % R, apack + r * asize, gp, off, C, Q, K, Hp * Wp,
                              GEMM_ACCUMULATE);
-            #line 523 "book/30b-shifted.nw"
+            #line 553 "book/30b-shifted.nw"
             for (int c = 0; c < C; c++)
                 for (int a = 0; a < H; a++)
-                    memcpy(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W * sizeof *dx);
-        #line 489 "book/30b-shifted.nw"
+                    conv_copy_floats(dx + ((size_t)c * H + a) * W, dxp + ((size_t)c * Hp + a + pad) * Wp + pad, W);
+        #line 524 "book/30b-shifted.nw"
         }
     }
 }
-#line 715 "book/30b-shifted.nw"
+#line 745 "book/30b-shifted.nw"
 static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
 {
     /* the offsets i*Wp + j of the P = Ho*Wo output pixels, in order, as runs cut at multiples of GEMM_KC */
@@ -483,7 +489,7 @@ static int conv_runs(int *start, int *len, int Ho, int Wo, int Wp)
         }
     return n;
 }
-#line 736 "book/30b-shifted.nw"
+#line 766 "book/30b-shifted.nw"
 static size_t conv_weights_size(int C, int H, int W, int K, int R, int pad)
 {
     int Ho = H + 2 * pad - R + 1, Wo = W + 2 * pad - R + 1;
@@ -497,7 +503,7 @@ static size_t conv_weights_index_size(int C, int R, int Ho, int Wo)
 {
     return conv_lines(C * R * R) + conv_lines(2 * (Ho + Ho * Wo / GEMM_KC + 1));
 }
-#line 757 "book/30b-shifted.nw"
+#line 787 "book/30b-shifted.nw"
 void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                                   int N, int C, int H, int W, int K, int R, int pad, ConvWork *work)
 {
@@ -510,7 +516,7 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     #line 381 "book/30a-im2col.nw"
     CHECK(work != NULL && work->size >= conv_work_size(N, C, H, W, K, R, pad));
     int P = Ho * Wo, CRR = C * R * R, direct = R == 1 && pad == 0;
-    #line 763 "book/30b-shifted.nw"
+    #line 793 "book/30b-shifted.nw"
     if (direct || K > GEMM_NC) {
         conv2d_backward_weights_im2col(dw, dout, in, N, C, H, W, K, R, pad, work);
         return;
@@ -524,25 +530,26 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
     {
         float *gt = work->mem + omp_get_thread_num() * part;
         float *xp = gt + conv_lines(gemm_packed_size(K, P));
+        conv_pad_clear(xp, C, H, W, pad);
         #pragma omp single
         {
             for (int r = 0; r < CRR; r++)
                 off[r] = (r / (R * R) * Hp + r / R % R) * Wp + r % R;
             nruns = conv_runs(start, len, Ho, Wo, Wp);
         }
-        #line 789 "book/30b-shifted.nw"
+        #line 820 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (int g = 0; g < groups; g++) {
             float *dwg = dw_groups + g * dw_size;
             int n1 = (g + 1) * CONV_GROUP < N ? (g + 1) * CONV_GROUP : N;
             for (int n = g * CONV_GROUP; n < n1; n++) {
-                conv_pad_image(xp, in + (size_t)n * C * H * W, C, H, W, pad);
+                conv_pad_interior(xp, in + (size_t)n * C * H * W, C, H, W, pad);
                 gemm_pack_b(gt, dout + (size_t)n * K * P, K, P, P, GEMM_TRANS_B);
                 gemm_shifted_a(dwg, xp, off, start, len, nruns, gt, CRR, K, P, K,
                                n > g * CONV_GROUP ? GEMM_ACCUMULATE : 0);
             }
         }
-        #line 812 "book/30b-shifted.nw"
+        #line 843 "book/30b-shifted.nw"
         #pragma omp for schedule(static)
         for (size_t i = 0; i < nw; i++) {
             size_t at = i % CRR * K + i / CRR;
@@ -551,6 +558,6 @@ void conv2d_backward_weights_fast(float *dw, const float *dout, const float *in,
                 s += dw_groups[g * dw_size + at];
             dw[i] += s;
         }
-    #line 784 "book/30b-shifted.nw"
+    #line 815 "book/30b-shifted.nw"
     }
 }

@@ -32,7 +32,7 @@ void conv2d_backward_weights_im2col(float *dw, const float *dout, const float *i
                                     int N, int C, int H, int W, int K, int R, int pad, ConvWork *work);
 void conv2d_backward_data_im2col(float *din, const float *dout, const float *w,
                                  int N, int C, int H, int W, int K, int R, int pad, int overwrite, ConvWork *work);
-#line 388 "book/30b-shifted.nw"
+#line 418 "book/30b-shifted.nw"
 /* conv2d_forward in float, by gemm_shifted (R > 1 or pad > 0) or gemm: out (N,K,Ho,Wo); overwrites out.
    planes: NULL, or (N,K,2) = bn_plane_statistics of every plane of out */
 void conv2d_forward_fast(float *out, float *planes, const float *in, const float *w,

@@ -28,7 +28,7 @@ _Static_assert(GEMM_NR == 16 && GEMM_MR % 2 == 0, "the AVX2 kernel takes a panel
 #define GEMM_SHIFTED_ARGS float *c, int ldc, const float *apack, const float *x, const int *off, \
                           int mc, int nc, int kc, int overwrite
 static void gemm_shifted_block(GEMM_SHIFTED_ARGS);
-#line 662 "book/30b-shifted.nw"
+#line 692 "book/30b-shifted.nw"
 #define GEMM_SHIFTED_A_ARGS float *c, int ldc, const float *x, const int *off, const int *start, \
                             const int *len, int nruns, const float *bpack, int mc, int nc, int kc, int overwrite
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS);
@@ -742,7 +742,7 @@ static void gemm_shifted_block(GEMM_SHIFTED_ARGS)
 #endif
     gemm_shifted_generic(c, ldc, apack, x, off, mc, nc, kc, overwrite);
 }
-#line 578 "book/30b-shifted.nw"
+#line 608 "book/30b-shifted.nw"
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
 {
     CHECK(bpack != NULL && b != NULL && N > 0 && N <= GEMM_NC && K > 0 && (flags & ~GEMM_TRANS_B) == 0);
@@ -753,7 +753,7 @@ void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags)
                   0, N, pc, kc, GEMM_NR);
     }
 }
-#line 595 "book/30b-shifted.nw"
+#line 625 "book/30b-shifted.nw"
 void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, const int *len, int nruns,
                     const float *bpack, int M, int N, int K, int ldc, int flags)
 {
@@ -778,14 +778,14 @@ void gemm_shifted_a(float *c, const float *x, const int *off, const int *start, 
         t = t1;
     }
 }
-#line 668 "book/30b-shifted.nw"
+#line 698 "book/30b-shifted.nw"
 #if GEMM_X86
 __attribute__((target("arch=x86-64-v4")))
 static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(64)));
     enum { SR = GEMM_MR };
-    #line 630 "book/30b-shifted.nw"
+    #line 660 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -799,10 +799,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 641 "book/30b-shifted.nw"
+            #line 671 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 651 "book/30b-shifted.nw"
+                    #line 681 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -811,7 +811,7 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 644 "book/30b-shifted.nw"
+                #line 674 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -844,10 +844,10 @@ static void gemm_shifted_a_avx512(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 646 "book/30b-shifted.nw"
+        #line 676 "book/30b-shifted.nw"
         }
     }
-#line 675 "book/30b-shifted.nw"
+#line 705 "book/30b-shifted.nw"
 }
 
 __attribute__((target("avx2,fma")))
@@ -855,7 +855,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(32)));
     enum { SR = GEMM_MR / 2 };
-    #line 630 "book/30b-shifted.nw"
+    #line 660 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -869,10 +869,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 641 "book/30b-shifted.nw"
+            #line 671 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 651 "book/30b-shifted.nw"
+                    #line 681 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -881,7 +881,7 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 644 "book/30b-shifted.nw"
+                #line 674 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -914,10 +914,10 @@ static void gemm_shifted_a_avx2(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 646 "book/30b-shifted.nw"
+        #line 676 "book/30b-shifted.nw"
         }
     }
-#line 683 "book/30b-shifted.nw"
+#line 713 "book/30b-shifted.nw"
 }
 #endif
 
@@ -925,7 +925,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
 {
     typedef float vec __attribute__((vector_size(16)));
     enum { SR = GEMM_MR / 2 };
-    #line 630 "book/30b-shifted.nw"
+    #line 660 "book/30b-shifted.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     for (int jr = 0; jr < nc; jr += 2 * VL) {
         const float *bp0 = bpack + (size_t)(jr / GEMM_NR) * kc * GEMM_NR + jr % GEMM_NR, *bp1 = bp0;
@@ -939,10 +939,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
             #line 696 "book/30-fast-conv.nw"
             for (int i = 0; i < SR; i++)
                 acc2[0][i] = acc2[1][i] = (vec){0};
-            #line 641 "book/30b-shifted.nw"
+            #line 671 "book/30b-shifted.nw"
             for (int t = 0, p = 0; t < nruns; t++)
                 for (int e = start[t]; e < start[t] + len[t]; e++, p++) {
-                    #line 651 "book/30b-shifted.nw"
+                    #line 681 "book/30b-shifted.nw"
                     vec b0, b1;
                     memcpy(&b0, bp0 + (size_t)p * GEMM_NR, sizeof b0);
                     memcpy(&b1, bp1 + (size_t)p * GEMM_NR, sizeof b1);
@@ -951,7 +951,7 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                         acc2[0][i] += a * b0;
                         acc2[1][i] += a * b1;
                     }
-                #line 644 "book/30b-shifted.nw"
+                #line 674 "book/30b-shifted.nw"
                 }
             #line 712 "book/30-fast-conv.nw"
             for (int jv = 0; jv < 2 * VL && jr + jv < nc; jv += VL) {
@@ -984,10 +984,10 @@ static void gemm_shifted_a_generic(GEMM_SHIFTED_A_ARGS)
                 }
             #line 716 "book/30-fast-conv.nw"
             }
-        #line 646 "book/30b-shifted.nw"
+        #line 676 "book/30b-shifted.nw"
         }
     }
-#line 691 "book/30b-shifted.nw"
+#line 721 "book/30b-shifted.nw"
 }
 
 static void gemm_shifted_a_block(GEMM_SHIFTED_A_ARGS)

@@ -33,7 +33,7 @@ enum { GEMM_SHIFT_TILE = 32 };
    by gemm_pack_a; reads x[off[p] + q] for q < N + GEMM_SHIFT_TILE - 1 */
 void gemm_shifted(float *c, const float *apack, const float *x, const int *off,
                   int M, int N, int K, int ldc, int flags);
-#line 567 "book/30b-shifted.nw"
+#line 597 "book/30b-shifted.nw"
 /* all of op(b) (K,N) into bpack, in the layout gemm_packed reads (gemm_packed_size(N, K) floats);
    flags: 0 or GEMM_TRANS_B */
 void gemm_pack_b(float *bpack, const float *b, int N, int K, int ldb, int flags);
