@@ -399,7 +399,7 @@ WASM_CFLAGS  := --target=wasm32-wasi -std=c11 -O2 -msimd128 -Wall -Wextra -Wpeda
 		-Werror=implicit-function-declaration
 WASM_CPPFLAGS:= -D_POSIX_C_SOURCE=200809L -D_WASI_EMULATED_SIGNAL -Ichunks/web/wasm-include -Ichunks
 WASM_SRC     := base/check base/rng layers/conv layers/conv_fast layers/gemm layers/batchnorm \
-		layers/batchnorm_fast layers/pointwise layers/pool layers/loss network/network data/augment \
+		layers/batchnorm_fast layers/pointwise layers/pool layers/loss network/network data/augment data/augment_fast \
 		training/train excelnet/excelnet web/web web/draw web/crc32
 WASM_EXPORTS := malloc free web_model_read web_predict web_probs web_layers web_layer_shape web_layer_out \
 		web_excelnet mnist_from_drawing

@@ -1,4 +1,4 @@
-#line 984 "book/32-browser.nw"
+#line 985 "book/32-browser.nw"
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -6,7 +6,7 @@
 #include "web/crc32.h"
 #include "web/draw.h"
 enum { SIDE = 280 };
-#line 1008 "book/32-browser.nw"
+#line 1009 "book/32-browser.nw"
 typedef struct {
     int r0, r1, c0, c1;   /* bounding box of the ink */
     double my, mx;        /* centre of mass, pixel centres at i + 0.5 */
@@ -67,13 +67,13 @@ static uint32_t crc32_table(uint32_t crc, const unsigned char *p, size_t n)
         crc = crc >> 8 ^ table[(crc ^ p[i]) & 0xFFu];
     return ~crc;
 }
-#line 993 "book/32-browser.nw"
+#line 994 "book/32-browser.nw"
 int main(void)
 {
     static uint8_t canvas[SIDE * SIDE];
     uint8_t out[28 * 28];
     Shape sh;
-    #line 1046 "book/32-browser.nw"
+    #line 1047 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 10, 210, 5, 90);
     tap_ok(mnist_from_drawing(out, canvas, SIDE, SIDE) == 0, "a 200x85 rectangle at the top left is ink");
@@ -83,7 +83,7 @@ int main(void)
            "grey ones, a quarter covered (columns %d..%d, %d grey pixels)", sh.c0, sh.c1, sh.greys);
     tap_ok(fabs(sh.my - 14) <= 0.5 && fabs(sh.mx - 14) <= 0.5,
            "its centre of mass (%.3f, %.3f) is within half a pixel of the centre (14, 14)", sh.my, sh.mx);
-    #line 1058 "book/32-browser.nw"
+    #line 1059 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 40, 240, 100, 120);
     fill(canvas, 220, 240, 100, 200);
@@ -93,7 +93,7 @@ int main(void)
            "an L: centre of mass (%.3f, %.3f) within half a pixel of (14, 14)", sh.my, sh.mx);
     tap_ok(sh.r1 - sh.r0 + 1 == 20 && (sh.r0 + sh.r1 + 1) / 2.0 < 14,
            "an L: its box is 20 rows and sits above the middle (rows %d..%d), moved by its mass", sh.r0, sh.r1);
-    #line 1070 "book/32-browser.nw"
+    #line 1071 "book/32-browser.nw"
     memset(canvas, 0, sizeof canvas);
     fill(canvas, 100, 110, 200, 205);
     mnist_from_drawing(out, canvas, SIDE, SIDE);
@@ -107,7 +107,7 @@ int main(void)
     for (int i = 0; i < 28 * 28; i++)
         zeros &= out[i] == 0;
     tap_ok(empty == -1 && zeros, "an empty canvas gives -1 and an empty field");
-    #line 1086 "book/32-browser.nw"
+    #line 1087 "book/32-browser.nw"
     unsigned char buf[300];
     uint32_t x = 12345;
     for (int i = 0; i < 300; i++)
@@ -151,6 +151,6 @@ int main(void)
     for (int k = 0; k <= 300; k++)
         table_same &= crc32_table(0, buf, (size_t)k) == crc32_update(0, buf, (size_t)k);
     tap_ok(table_same, "exercise: the table CRC equals crc32_update on every length from 0 to 300");
-    #line 1003 "book/32-browser.nw"
+    #line 1004 "book/32-browser.nw"
     return tap_done();
 }

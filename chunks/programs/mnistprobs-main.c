@@ -1,4 +1,4 @@
-#line 903 "book/32-browser.nw"
+#line 904 "book/32-browser.nw"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,7 +6,7 @@
 #include "training/train.h"
 int main(int argc, char **argv)
 {
-    #line 927 "book/32-browser.nw"
+    #line 928 "book/32-browser.nw"
     cli_program = "mnistprobs";
     const char *model = NULL, *data = NULL, *v;
     long count = 1000;
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
     }
     if (!model || !data)
         cli_usage_error("needs --model FILE and --data DIR");
-    #line 911 "book/32-browser.nw"
+    #line 912 "book/32-browser.nw"
     char err[512];
     Mnist test = { 0 };
     Net *net = model_load(model, 100, NULL, err, sizeof err);
@@ -37,7 +37,7 @@ int main(int argc, char **argv)
         net_free(net);
         return 1;
     }
-    #line 951 "book/32-browser.nw"
+    #line 952 "book/32-browser.nw"
     TrainConfig c = train_defaults();
     int labels[100], index[100];
     printf("image,label,digit,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9\n");
@@ -55,7 +55,7 @@ int main(int argc, char **argv)
             printf("\n");
         }
     }
-    #line 920 "book/32-browser.nw"
+    #line 921 "book/32-browser.nw"
     net_free(net);
     mnist_free(&test);
     return cli_finish_stdout(0);

@@ -1,4 +1,4 @@
-#line 347 "book/32-browser.nw"
+#line 348 "book/32-browser.nw"
 #include "web/crc32.h"
 uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t n)
 {

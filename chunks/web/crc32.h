@@ -1,4 +1,4 @@
-#line 339 "book/32-browser.nw"
+#line 340 "book/32-browser.nw"
 #ifndef CRC32_H
 #define CRC32_H
 #include <stddef.h>

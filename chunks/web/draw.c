@@ -1,19 +1,19 @@
-#line 551 "book/32-browser.nw"
+#line 552 "book/32-browser.nw"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/check.h"
 #include "web/draw.h"
-#line 426 "book/32-browser.nw"
+#line 427 "book/32-browser.nw"
 enum { FIELD = 28, BOX = 20 };
-#line 467 "book/32-browser.nw"
+#line 468 "book/32-browser.nw"
 static double *overlaps(int n, double offset, double s);
-#line 412 "book/32-browser.nw"
+#line 413 "book/32-browser.nw"
 int mnist_from_drawing(uint8_t *out, const uint8_t *canvas, int H, int W)
 {
     CHECK(out != NULL && canvas != NULL && H > 0 && W > 0 && H <= 4096 && W <= 4096);
     memset(out, 0, FIELD * FIELD);
-    #line 433 "book/32-browser.nw"
+    #line 434 "book/32-browser.nw"
     int r0 = H, r1 = -1, c0 = W, c1 = -1;
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++)
@@ -21,10 +21,10 @@ int mnist_from_drawing(uint8_t *out, const uint8_t *canvas, int H, int W)
                 r0 = y < r0 ? y : r0, r1 = y > r1 ? y : r1;
                 c0 = x < c0 ? x : c0, c1 = x > c1 ? x : c1;
             }
-    #line 417 "book/32-browser.nw"
+    #line 418 "book/32-browser.nw"
     if (r1 < 0)
         return -1;
-    #line 483 "book/32-browser.nw"
+    #line 484 "book/32-browser.nw"
     int h = r1 - r0 + 1, w = c1 - c0 + 1;
     double s = (double)BOX / (h > w ? h : w);
     double oy = (FIELD - h * s) / 2, ox = (FIELD - w * s) / 2;
@@ -45,28 +45,28 @@ int mnist_from_drawing(uint8_t *out, const uint8_t *canvas, int H, int W)
             f[i][j] = sum;
         }
     free(a), free(b), free(t);
-    #line 519 "book/32-browser.nw"
+    #line 520 "book/32-browser.nw"
     double mass = 0, my = 0, mx = 0;
     for (int i = 0; i < FIELD; i++)
         for (int j = 0; j < FIELD; j++)
             mass += f[i][j], my += (i + 0.5) * f[i][j], mx += (j + 0.5) * f[i][j];
     int dy = (int)lround(FIELD / 2.0 - my / mass), dx = (int)lround(FIELD / 2.0 - mx / mass);
-    #line 538 "book/32-browser.nw"
+    #line 539 "book/32-browser.nw"
     int ylo = (int)ceil(-oy), yhi = (int)floor(FIELD - oy - h * s);
     int xlo = (int)ceil(-ox), xhi = (int)floor(FIELD - ox - w * s);
     dy = dy < ylo ? ylo : dy > yhi ? yhi : dy;
     dx = dx < xlo ? xlo : dx > xhi ? xhi : dx;
-    #line 525 "book/32-browser.nw"
+    #line 526 "book/32-browser.nw"
     for (int i = 0; i < FIELD; i++)
         for (int j = 0; j < FIELD; j++) {
             int si = i - dy, sj = j - dx;
             double v = si >= 0 && si < FIELD && sj >= 0 && sj < FIELD ? f[si][sj] : 0;
             out[i * FIELD + j] = (uint8_t)lround(fmin(v, 255));
         }
-    #line 421 "book/32-browser.nw"
+    #line 422 "book/32-browser.nw"
     return 0;
 }
-#line 469 "book/32-browser.nw"
+#line 470 "book/32-browser.nw"
 static double *overlaps(int n, double offset, double s)
 {
     /* (FIELD, n): length of [i, i+1) within [offset + y s, offset + (y+1) s) */

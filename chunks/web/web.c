@@ -1,4 +1,4 @@
-#line 273 "book/32-browser.nw"
+#line 274 "book/32-browser.nw"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include "excelnet/excelnet.h"
 #include "training/train.h"
 #include "web/web.h"
-#line 159 "book/32-browser.nw"
+#line 160 "book/32-browser.nw"
 static Net *net;
 static double probs[MNIST_CLASSES];
 
@@ -42,7 +42,7 @@ const double *web_probs(void)
 {
     return probs;
 }
-#line 213 "book/32-browser.nw"
+#line 214 "book/32-browser.nw"
 int web_layers(void)
 {
     CHECK(net != NULL);
@@ -63,7 +63,7 @@ const real *web_layer_out(int l)
     CHECK(net != NULL && l >= 0 && l < net->nlayers);
     return net->layer[l].out;
 }
-#line 248 "book/32-browser.nw"
+#line 249 "book/32-browser.nw"
 const char *web_excelnet(double lr, int iters)
 {
     static char *text;

@@ -1,4 +1,4 @@
-#line 377 "book/32-browser.nw"
+#line 378 "book/32-browser.nw"
 #ifndef WASM_OMP_H
 #define WASM_OMP_H
 static inline int omp_get_max_threads(void) { return 1; }

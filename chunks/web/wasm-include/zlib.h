@@ -1,4 +1,4 @@
-#line 367 "book/32-browser.nw"
+#line 368 "book/32-browser.nw"
 #ifndef WASM_ZLIB_H
 #define WASM_ZLIB_H
 #include "web/crc32.h"
