@@ -13,7 +13,7 @@
 #line 323 "book/28b-checkpoints.nw"
 #include <errno.h>
 #include <sys/stat.h>
-#line 204 "book/28-training.nw"
+#line 215 "book/28-training.nw"
 TrainConfig train_defaults(void)
 {
     TrainConfig c = {
@@ -34,7 +34,7 @@ TrainConfig train_defaults(void)
     };
     return c;
 }
-#line 237 "book/28-training.nw"
+#line 248 "book/28-training.nw"
 TrainConfig train_recipe(const Architecture *arch)
 {
     static const struct {
@@ -57,9 +57,9 @@ TrainConfig train_recipe(const Architecture *arch)
         }
     return c;
 }
-#line 374 "book/28-training.nw"
+#line 385 "book/28-training.nw"
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
-#line 392 "book/28-training.nw"
+#line 403 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode)
 {
@@ -68,7 +68,7 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
     for (int b = 0; b < n; b++) {
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
-        #line 409 "book/28-training.nw"
+        #line 420 "book/28-training.nw"
         if (mode == MODE_TRAIN && c->augment) {
             Rng r;
             rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
@@ -76,13 +76,13 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
         } else {
             augment_none(x, img, MNIST_PIXELS);
         }
-        #line 401 "book/28-training.nw"
+        #line 412 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
     }
 }
-#line 427 "book/28-training.nw"
+#line 438 "book/28-training.nw"
 static void shuffle(int *index, int n, Rng *rng)
 {
     for (int i = n - 1; i > 0; i--) {
@@ -92,14 +92,14 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 455 "book/28-training.nw"
+#line 466 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     if (total_steps < 2)
         return c->lr_max / 25;
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 478 "book/28-training.nw"
+#line 489 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -117,7 +117,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 541 "book/28-training.nw"
+#line 552 "book/28-training.nw"
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
 {
     memset(s, 0, sizeof *s);
@@ -136,14 +136,14 @@ void train_state_free(TrainState *s)
     free(s->index), free(s->log);
     s->index = NULL, s->log = NULL;
 }
-#line 604 "book/28-training.nw"
+#line 615 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 617 "book/28-training.nw"
+#line 628 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -158,7 +158,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 643 "book/28-training.nw"
+        #line 654 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -172,29 +172,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 632 "book/28-training.nw"
+        #line 643 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 659 "book/28-training.nw"
+        #line 670 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 636 "book/28-training.nw"
+    #line 647 "book/28-training.nw"
     }
-    #line 668 "book/28-training.nw"
+    #line 679 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 638 "book/28-training.nw"
+    #line 649 "book/28-training.nw"
     return r;
 }
-#line 694 "book/28-training.nw"
+#line 705 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -208,13 +208,13 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 716 "book/28-training.nw"
+        #line 727 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 708 "book/28-training.nw"
+    #line 719 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;

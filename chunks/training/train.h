@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include "data/mnist.h"
 #include "network/network.h"
-#line 182 "book/28-training.nw"
+#line 193 "book/28-training.nw"
 typedef struct {
     const Architecture *arch;
     int epochs;
@@ -21,7 +21,7 @@ typedef struct {
     uint64_t seed;
     int train_limit, test_limit;
 } TrainConfig;
-#line 508 "book/28-training.nw"
+#line 519 "book/28-training.nw"
 typedef struct {
     int epoch;
     double seconds, lr, train_loss, train_acc, test_loss, test_acc;
@@ -40,7 +40,7 @@ typedef struct {
     int *index;
     EpochLog *log;
 } TrainState;
-#line 578 "book/28-training.nw"
+#line 589 "book/28-training.nw"
 typedef enum { EPOCH_DONE, EPOCH_STOPPED, EPOCH_DIVERGED } EpochStatus;
 
 typedef struct {
@@ -54,7 +54,7 @@ typedef struct {
 
 /* called as batches finish: epoch and batch numbers, running loss and accuracy of the epoch */
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 683 "book/28-training.nw"
+#line 694 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
@@ -81,34 +81,34 @@ typedef struct {
 } StateRecord;
 #line 252 "book/28b-checkpoints.nw"
 enum { MODEL_MAX_BYTES = 64 << 20 };
-#line 201 "book/28-training.nw"
+#line 212 "book/28-training.nw"
 /* PyTorch's recipe: main, 15 epochs of batches of 128, one-cycle to lr 0.1, all images */
 TrainConfig train_defaults(void);
-#line 234 "book/28-training.nw"
+#line 245 "book/28-training.nw"
 /* train_defaults() for arch, with the batch size, peak lr and label smoothing the book trains it with */
 TrainConfig train_recipe(const Architecture *arch);
-#line 388 "book/28-training.nw"
+#line 399 "book/28-training.nw"
 /* input (n,1,28,28), labels (n): set's images index[0..n-1], standardised; augmented if MODE_TRAIN */
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode);
-#line 452 "book/28-training.nw"
+#line 463 "book/28-training.nw"
 /* the rate of step 0 <= step < total_steps: one-cycle to c->lr_max; lr_max/25 for a run of one step */
 double train_lr(const TrainConfig *c, long step, long total_steps);
-#line 473 "book/28-training.nw"
+#line 484 "book/28-training.nw"
 /* logp (N,10): the class 0..9 of the largest log-probability in row b < N */
 int net_predicted(const Net *net, int b);
 /* logp (N,10), labels (n): how many of the first n <= N rows predict their label */
 int net_correct(const Net *net, const int *labels, int n);
-#line 536 "book/28-training.nw"
+#line 547 "book/28-training.nw"
 /* s for a new run of c: index (n_train) in file order, rng seeded from c->seed, log (c->epochs) */
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test);
 /* frees s->index and s->log */
 void train_state_free(TrainState *s);
-#line 613 "book/28-training.nw"
+#line 624 "book/28-training.nw"
 /* epoch s->epoch + 1 from batch s->batch to its end, *stop or a NaN (status); labels (c->batch) scratch */
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop);
-#line 691 "book/28-training.nw"
+#line 702 "book/28-training.nw"
 /* loss, accuracy, confusion of set's first n_set images, net->N at a time; labels, index (net->N) scratch */
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
 #line 171 "book/28b-checkpoints.nw"
