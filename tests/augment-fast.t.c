@@ -1,8 +1,8 @@
-#line 1144 "book/31-fast-step.nw"
+#line 180 "book/31a-fast-augment.nw"
 #include <string.h>
 #include "data/augment_fast.h"
 #include "tap.h"
-#line 1165 "book/31-fast-step.nw"
+#line 201 "book/31a-fast-augment.nw"
 static void af_image(uint8_t *img, size_t n, Rng *rng)
 {
     /* a third black, a third white, a third any grey */
@@ -29,7 +29,7 @@ static void af_case(Rng *rng, int H, int W, double max_deg, double max_shift, in
            H, W, max_deg, max_shift, count, what);
 }
 
-#line 1149 "book/31-fast-step.nw"
+#line 185 "book/31a-fast-augment.nw"
 int main(void)
 {
     Rng rng;
@@ -40,7 +40,7 @@ int main(void)
     af_case(&rng, 12, 8, 30, 4, 200, "a 12x8 image");
     af_case(&rng, 5, 7, 30, 2, 200, "a width that is not a multiple of 4 (the reference)");
     af_case(&rng, AUGMENT_FAST_SIDE + 4, 28, 30, 2, 50, "a side over AUGMENT_FAST_SIDE (the reference)");
-    #line 1193 "book/31-fast-step.nw"
+    #line 229 "book/31a-fast-augment.nw"
     uint8_t img[28 * 28];
     real ref[28 * 28], fast[28 * 28];
     int same = 1;
@@ -52,6 +52,6 @@ int main(void)
             same &= memcmp(ref, fast, sizeof ref) == 0;
         }
     tap_ok(same, "whole-pixel shifts up to 3 without a turn: the reference's bits");
-    #line 1160 "book/31-fast-step.nw"
+    #line 196 "book/31a-fast-augment.nw"
     return tap_done();
 }

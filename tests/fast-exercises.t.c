@@ -244,6 +244,23 @@ int main(void)
                "five planes merged: mean %.7f variance %.7f (two-pass %.7f %.7f)", mean, Q / count, all_mean,
                all_q / at);
     }
+    #line 2035 "book/95d-solutions-training.nw"
+    {
+        const double inverse = 1.0 / 255;
+        int whole = 0, whole_float = 0, fine = 0, fine_float = 0, far = 0;
+        for (long k = 0; k <= 255L * 1024; k++) {
+            double v = k / 1024.0, quotient = v / 255, product = v * inverse;
+            int differ = quotient != product, differ_float = (float)quotient != (float)product;
+            fine += differ, fine_float += differ_float;
+            if (k % 1024 == 0)
+                whole += differ, whole_float += differ_float;
+            far += differ && nextafter(quotient, product) != product;
+        }
+        tap_ok(whole == 24 && whole_float == 0 && fine == 24480 && fine_float == 0 && far == 0,
+               "v / 255 against v * (1/255): %d of 256 whole values and %d of 261121 multiples of 1/1024 differ "
+               "as doubles, by one unit at most (%d further), %d and %d as floats",
+               whole, fine, far, whole_float, fine_float);
+    }
     #line 1613 "book/95d-solutions-training.nw"
     return tap_done();
 }

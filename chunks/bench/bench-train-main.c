@@ -1,4 +1,4 @@
-#line 1220 "book/31-fast-step.nw"
+#line 977 "book/31-fast-step.nw"
 #include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "base/check.h"
 #include "base/cli.h"
 #include "training/train.h"
-#line 1398 "book/31-fast-step.nw"
+#line 1155 "book/31-fast-step.nw"
 typedef struct {
     const char *name;   /* the kernels, as the rows name them */
     Kernels kernels;
@@ -18,11 +18,11 @@ typedef struct {
     double best;        /* the best time so far, in seconds */
     LayerTimes *times;  /* NULL, or the network's clocks for the profile (added to, not reset) */
 } Measure;
-#line 1488 "book/31-fast-step.nw"
+#line 1245 "book/31-fast-step.nw"
 enum { PLAIN_T, FAST_CONV_T, FAST_1, FAST_T, INFER_1, INFER_T, NMEASURES };
-#line 1641 "book/31-fast-step.nw"
+#line 1398 "book/31-fast-step.nw"
 enum { MAX_ROWS = 400 };
-#line 1295 "book/31-fast-step.nw"
+#line 1052 "book/31-fast-step.nw"
 enum { FMA_CHAINS = 12 };
 
 #pragma GCC push_options
@@ -32,7 +32,7 @@ __attribute__((target("arch=x86-64-v4"), noinline))
 static float fma_chains_avx512(long iterations, int *lanes)
 {
     typedef float vec __attribute__((vector_size(64)));
-    #line 1261 "book/31-fast-step.nw"
+    #line 1018 "book/31-fast-step.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     vec acc[FMA_CHAINS], mul, add;
     for (int l = 0; l < VL; l++)
@@ -51,14 +51,14 @@ static float fma_chains_avx512(long iterations, int *lanes)
             sum += acc[j][l];
     *lanes = VL;
     return sum;
-#line 1305 "book/31-fast-step.nw"
+#line 1062 "book/31-fast-step.nw"
 }
 
 __attribute__((target("avx2,fma"), noinline))
 static float fma_chains_avx2(long iterations, int *lanes)
 {
     typedef float vec __attribute__((vector_size(32)));
-    #line 1261 "book/31-fast-step.nw"
+    #line 1018 "book/31-fast-step.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     vec acc[FMA_CHAINS], mul, add;
     for (int l = 0; l < VL; l++)
@@ -77,7 +77,7 @@ static float fma_chains_avx2(long iterations, int *lanes)
             sum += acc[j][l];
     *lanes = VL;
     return sum;
-#line 1312 "book/31-fast-step.nw"
+#line 1069 "book/31-fast-step.nw"
 }
 #endif
 
@@ -85,7 +85,7 @@ __attribute__((noinline))
 static float fma_chains_generic(long iterations, int *lanes)
 {
     typedef float vec __attribute__((vector_size(16)));
-    #line 1261 "book/31-fast-step.nw"
+    #line 1018 "book/31-fast-step.nw"
     enum { VL = sizeof(vec) / sizeof(float) };
     vec acc[FMA_CHAINS], mul, add;
     for (int l = 0; l < VL; l++)
@@ -104,7 +104,7 @@ static float fma_chains_generic(long iterations, int *lanes)
             sum += acc[j][l];
     *lanes = VL;
     return sum;
-#line 1320 "book/31-fast-step.nw"
+#line 1077 "book/31-fast-step.nw"
 }
 #pragma GCC pop_options
 
@@ -118,7 +118,7 @@ static float fma_chains(long iterations, int *lanes)
 #endif
     return fma_chains_generic(iterations, lanes);
 }
-#line 1340 "book/31-fast-step.nw"
+#line 1097 "book/31-fast-step.nw"
 static double fma_peak(int threads)
 {
     const long iterations = 20000000;
@@ -142,7 +142,7 @@ static double fma_peak(int threads)
     (void)sink;
     return 2.0 * lanes * FMA_CHAINS * iterations * threads / best * 1e-9;
 }
-#line 1375 "book/31-fast-step.nw"
+#line 1132 "book/31-fast-step.nw"
 static double flops_per_image(const Net *net, Mode mode)
 {
     double flops = 0;
@@ -155,7 +155,7 @@ static double flops_per_image(const Net *net, Mode mode)
     }
     return flops;
 }
-#line 1410 "book/31-fast-step.nw"
+#line 1167 "book/31-fast-step.nw"
 static double time_once(const Measure *m, const Mnist *train, const Mnist *test, int *index, int *labels)
 {
     omp_set_num_threads(m->threads);
@@ -166,7 +166,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_init(net, &rng);
     net->kernels = m->kernels;
     int images = m->batches * c.batch;
-    #line 1442 "book/31-fast-step.nw"
+    #line 1199 "book/31-fast-step.nw"
     Mnist first = *train;
     first.n = c.batch;
     TrainState warm;
@@ -176,7 +176,7 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     else
         net_evaluate(net, test, c.batch, labels, index);
     train_state_free(&warm);
-    #line 1421 "book/31-fast-step.nw"
+    #line 1178 "book/31-fast-step.nw"
     net->times = m->times, net->clock = omp_get_wtime;
     Mnist part = *train;
     part.n = images;
@@ -192,16 +192,16 @@ static double time_once(const Measure *m, const Mnist *train, const Mnist *test,
     net_free(net);
     return t;
 }
-#line 1540 "book/31-fast-step.nw"
+#line 1297 "book/31-fast-step.nw"
 static double per_second(const Measure *m)
 {
     return (double)m->batches * 128 / m->best;
 }
 
-#line 1232 "book/31-fast-step.nw"
+#line 989 "book/31-fast-step.nw"
 int main(int argc, char **argv)
 {
-    #line 1740 "book/31-fast-step.nw"
+    #line 1497 "book/31-fast-step.nw"
     cli_program = "bench-train";
     const char *data = NULL, *csv = NULL;
     long batches = 40;
@@ -223,7 +223,7 @@ int main(int argc, char **argv)
     }
     if (data == NULL)
         cli_usage_error("needs --data DIR, the directory with the MNIST files");
-    #line 1768 "book/31-fast-step.nw"
+    #line 1525 "book/31-fast-step.nw"
     Mnist train, test;
     char err[512];
     if (mnist_load(&train, data, "train", err, sizeof err) != 0 ||
@@ -237,11 +237,11 @@ int main(int argc, char **argv)
         return 1;
     }
     int *index = xmalloc(128 * sizeof *index), *labels = xmalloc(128 * sizeof *labels);
-    #line 1784 "book/31-fast-step.nw"
+    #line 1541 "book/31-fast-step.nw"
     double peak1 = fma_peak(1), peakT = fma_peak(omp_get_max_threads());
     printf("bench-train: main network, batch 128, %ld batches per measurement, %d threads\n",
            batches, omp_get_max_threads());
-    #line 1462 "book/31-fast-step.nw"
+    #line 1219 "book/31-fast-step.nw"
     int T = omp_get_max_threads();
     int plain_batches = batches / 4 > 2 ? batches / 4 : 2;
     Measure m[] = {
@@ -261,13 +261,13 @@ int main(int argc, char **argv)
             double t = time_once(&m[k], &train, &test, index, labels);
             m[k].best = t < m[k].best ? t : m[k].best;
         }
-    #line 1581 "book/31-fast-step.nw"
+    #line 1338 "book/31-fast-step.nw"
     const Architecture *arch = train_defaults().arch;
     LayerTimes *times = xcalloc((size_t)arch->nlayers + 1, sizeof *times);
     Measure profile = { "fast", KERNELS_FAST, .threads = T, .mode = MODE_TRAIN, .batches = batches,
                         .times = times };
     double t_profile = time_once(&profile, &train, &test, index, labels);
-    #line 1506 "book/31-fast-step.nw"
+    #line 1263 "book/31-fast-step.nw"
     Net *shape = net_create(train_defaults().arch, 1);
     double f_train = flops_per_image(shape, MODE_TRAIN), f_infer = flops_per_image(shape, MODE_EVAL);
     net_free(shape);
@@ -281,7 +281,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < NMEASURES; k++) {
         if (T == 1 && (k == FAST_T || k == INFER_T))
             continue;
-        #line 1529 "book/31-fast-step.nw"
+        #line 1286 "book/31-fast-step.nw"
         const char *what = m[k].mode == MODE_TRAIN ? "train" : "infer";
         double rate = per_second(&m[k]);
         double gflops = rate * (m[k].mode == MODE_TRAIN ? f_train : f_infer) * 1e-9;
@@ -290,9 +290,9 @@ int main(int argc, char **argv)
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "s_per_epoch", 60000 / rate };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "gflop_s", gflops };
         rows[nr++] = (BenchRow){ what, m[k].name, m[k].threads, "percent_of_peak", 100 * gflops / peak };
-    #line 1520 "book/31-fast-step.nw"
+    #line 1277 "book/31-fast-step.nw"
     }
-    #line 1552 "book/31-fast-step.nw"
+    #line 1309 "book/31-fast-step.nw"
     int fast_T = T > 1 ? FAST_T : FAST_1;
     rows[nr++] = (BenchRow){ "train", "fast", T, "scaling", per_second(&m[fast_T]) / per_second(&m[FAST_1]) };
     rows[nr++] = (BenchRow){ "train", "fast-conv", T, "speedup", per_second(&m[FAST_CONV_T]) / per_second(&m[PLAIN_T]) };
@@ -302,7 +302,7 @@ int main(int argc, char **argv)
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     rows[nr++] = (BenchRow){ "memory", "peak_rss", T, "mb", ru.ru_maxrss / 1024.0 };
-    #line 1598 "book/31-fast-step.nw"
+    #line 1355 "book/31-fast-step.nw"
     static char names[MAX_ROWS][32];
     static const char *pass_name[NPASSES] = { "forward", "backward_data", "backward_weights",
                                               "rest_forward", "rest_backward" };
@@ -322,13 +322,13 @@ int main(int argc, char **argv)
             rows[nr++] = (BenchRow){ "profile", name, T, "ms_per_batch", sec * per_batch };
             rows[nr++] = (BenchRow){ "profile", name, T, "percent_of_step", 100 * sec / t_profile };
             if (l < arch->nlayers && p < PASS_REST_FORWARD) {
-                #line 1631 "book/31-fast-step.nw"
+                #line 1388 "book/31-fast-step.nw"
                 const Layer *L = &shape1->layer[l];
                 double flops = 2.0 * L->K * L->C * L->spec.R * L->spec.R * L->Ho * L->Wo * 128 * batches;
                 conv_seconds += sec, conv_flops += flops;
                 rows[nr++] = (BenchRow){ "profile", name, T, "gflop_s", flops / sec * 1e-9 };
                 rows[nr++] = (BenchRow){ "profile", name, T, "percent_of_peak", 100 * flops / sec * 1e-9 / peakT };
-            #line 1618 "book/31-fast-step.nw"
+            #line 1375 "book/31-fast-step.nw"
             }
         }
     rows[nr++] = (BenchRow){ "profile", "conv", T, "percent_of_step", 100 * conv_seconds / t_profile };
@@ -339,10 +339,10 @@ int main(int argc, char **argv)
     rows[nr++] = (BenchRow){ "profile", "step", T, "ms_per_batch", t_profile * per_batch };
     net_free(shape1);
     free(times);
-    #line 1523 "book/31-fast-step.nw"
+    #line 1280 "book/31-fast-step.nw"
     bench_rows_print(stdout, rows, nr);
     if (csv != NULL && bench_rows_write(csv, rows, nr) != 0)
         return 1;
-    #line 1240 "book/31-fast-step.nw"
+    #line 997 "book/31-fast-step.nw"
     return cli_finish_stdout(0);
 }
