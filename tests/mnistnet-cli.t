@@ -48,8 +48,8 @@ while [ ! -s "$tmp/ck.model" ] && [ $tries -lt 1200 ]; do sleep 0.05; tries=$((t
 kill -TERM $pid; wait $pid
 np=$(od -An -t u8 -j 544 -N 8 "$tmp/ck.model" | tr -d ' '); ns=$(od -An -t u8 -j 552 -N 8 "$tmp/ck.model" | tr -d ' ')
 state=$((568 + 4 * (np + ns) + 4 * np))  # the StateRecord, after the numbers and the velocity
-spoil ck.model ck-epoch.model $((state + 17 * 8)) '\210\23\0\0\0\0\0\0'    # epoch 5000 of 1000
-spoil ck.model ck-lr.model $((state + 6 * 8)) '\0\0\0\0\0\0\370\177'       # lr_max NaN
+spoil ck.model ck-epoch.model $((state + 18 * 8)) '\210\23\0\0\0\0\0\0'    # epoch 5000 of 1000
+spoil ck.model ck-lr.model $((state + 7 * 8)) '\0\0\0\0\0\0\370\177'       # lr_max NaN
 head -c 2000 "$tmp/ck.model" >"$tmp/ck-short.model"
 bad_set fake2; printf '\1' | dd of="$tmp/fake2/train-labels-idx1-ubyte" bs=1 seek=8 conv=notrunc 2>/dev/null
 { printf 'P5\n30 28\n255\n'; head -c 840 /dev/zero; } >"$tmp/wide.pgm"
@@ -77,6 +77,8 @@ done <<TABLE
 2|train --data $tmp --label-smoothing 1|--label-smoothing: '1' is not a number in \[0, 1)
 2|train --data $tmp --label-smoothing -0.1|--label-smoothing: '-0.1' is not a number in \[0, 1)
 2|train --data $tmp --label-smoothing nan|--label-smoothing: 'nan' is not a number in \[0, 1)
+2|train --data $tmp --clean-epochs -1|--clean-epochs: '-1' is not a whole number from 0 to 1000
+2|train --data $tmp --clean-epochs 1001|--clean-epochs: '1001' is not a whole number from 0 to 1000
 2|train --data $tmp --arch huge|--arch: 'huge' is not a network
 2|train --data $tmp --bogus|'--bogus' is not an option of 'train'
 2|eval --data $tmp --epochs 3 --model x|'--epochs' is not an option of 'eval'
@@ -136,7 +138,7 @@ sum=$(awk -F' = ' '/^p\(/ { s += $2 } END { printf "%.4f", s }' "$tmp/out")
     --log "$tmp/log.csv" >/dev/null
 [ "$(head -1 "$tmp/log.csv")" = epoch,seconds,lr,train_loss,train_acc,test_loss,test_acc ]
 ok $? "the log's first line is its header: $(head -1 "$tmp/log.csv")"
-grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.2 --seed 4 --threads 1' \
+grep -qx 'command mnistnet train --arch small --epochs 1 --batch 64 --lr 0.2 --clean-epochs 3 --seed 4 --threads 1' \
     "$tmp/log.csv.meta" && grep -qx 'train_images 128' "$tmp/log.csv.meta"
 ok $? "log.csv.meta holds the command and the settings: $(head -1 "$tmp/log.csv.meta")"
 sched() {  # sched WANT_ROW4 ARGS...: 20 steps (21 lines) with step 4 = WANT_ROW4
@@ -157,11 +159,13 @@ while IFS='|' read -r args want; do
     grep -qx "command mnistnet train $want --seed 1 --threads 1" "$tmp/r.csv.meta"
     ok $? "train $args: $(head -1 "$tmp/r.csv.meta")"
 done <<RUNS
---arch main|--arch main --epochs 1 --batch 128 --lr 0.2 --label-smoothing 0.1
---label-smoothing 0 --arch main|--arch main --epochs 1 --batch 128 --lr 0.2
---arch tiny|--arch tiny --epochs 1 --batch 64 --lr 0.1
---batch 32 --arch tiny|--arch tiny --epochs 1 --batch 32 --lr 0.1
---arch tiny --label-smoothing 0.2|--arch tiny --epochs 1 --batch 64 --lr 0.1 --label-smoothing 0.2
+--arch main|--arch main --epochs 1 --batch 128 --lr 0.2 --label-smoothing 0.1 --clean-epochs 3
+--label-smoothing 0 --arch main|--arch main --epochs 1 --batch 128 --lr 0.2 --clean-epochs 3
+--arch tiny|--arch tiny --epochs 1 --batch 64 --lr 0.1 --clean-epochs 3
+--batch 32 --arch tiny|--arch tiny --epochs 1 --batch 32 --lr 0.1 --clean-epochs 3
+--arch tiny --label-smoothing 0.2|--arch tiny --epochs 1 --batch 64 --lr 0.1 --label-smoothing 0.2 --clean-epochs 3
+--clean-epochs 0 --arch small|--arch small --epochs 1 --batch 64 --lr 0.2
+--arch wide --clean-epochs 1|--arch wide --epochs 1 --batch 64 --lr 0.2 --clean-epochs 1
 RUNS
 bad_set locked; chmod 000 "$tmp/locked/train-images-idx3-ubyte"
 if [ -r "$tmp/locked/train-images-idx3-ubyte" ]; then

@@ -10,7 +10,7 @@ tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
 run=(train --arch small --data "$data" --epochs 3 --train-limit 512 --test-limit 200 --batch 32
-     --label-smoothing 0.1 --seed 3 --threads 2)
+     --label-smoothing 0.1 --clean-epochs 1 --seed 3 --threads 2)
 interrupt() {  # interrupt NAME SIGNAL FILE-TO-WAIT-FOR
     "$bin/mnistnet" "${run[@]}" --log "$tmp/$1.csv" --save "$tmp/$1.model" >"$tmp/$1.out" 2>"$tmp/$1.err" &
     local pid=$! tries=0

@@ -11,7 +11,7 @@ n=0; status=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; status=1; fi; }
 run() {
     "$bin/mnistnet" train --arch small --data "$data" --epochs 1 --train-limit 10000 --batch 64 --lr 0.1 \
-        --test-limit 2000 --seed 5 --threads 2 --log "$tmp/$1.csv" --save "$tmp/$1.model" >"$tmp/$1.out" 2>&1
+        --clean-epochs 0 --test-limit 2000 --seed 5 --threads 2 --log "$tmp/$1.csv" --save "$tmp/$1.model" >"$tmp/$1.out" 2>&1
 }
 run a; ok $? "mnistnet train exits 0"
 acc=$(awk -F, '$1 == 1 { print $7 * 100 }' "$tmp/a.csv")

@@ -1,17 +1,17 @@
-#line 964 "book/27-network.nw"
+#line 965 "book/27-network.nw"
 #include <math.h>
 #include <stdlib.h>
 #include "base/check.h"
 #include "network/network.h"
 #include "tap.h"
-#line 987 "book/27-network.nw"
+#line 988 "book/27-network.nw"
 static double loss_with_mask(Net *net, const int *labels, int n)
 {
     Rng mask_rng;
     rng_seed(&mask_rng, 99);
     return net_forward(net, labels, n, MODE_TRAIN, &mask_rng);
 }
-#line 970 "book/27-network.nw"
+#line 971 "book/27-network.nw"
 int main(void)
 {
     const int n = 4;
@@ -22,7 +22,7 @@ int main(void)
     net_init(net, &rng);
     for (size_t i = 0; i < (size_t)n * 784; i++)
         net->input[i] = rng_normal(&rng);
-    #line 1013 "book/27-network.nw"
+    #line 1014 "book/27-network.nw"
     double *theta = xmalloc(net->nparams * sizeof *theta), *u = xmalloc(net->nparams * sizeof *u);
     for (size_t i = 0; i < net->nparams; i++)
         theta[i] = net->params[i];
@@ -52,7 +52,7 @@ int main(void)
                d, d == 4 ? " with label smoothing 0.1" : "", gu, numeric, err);
     }
     free(theta), free(u);
-    #line 981 "book/27-network.nw"
+    #line 982 "book/27-network.nw"
     net_free(net);
     return tap_done();
 }

@@ -142,10 +142,10 @@ int main(void)
         train_state_init(&s, &c, &train, &test);
         s.epoch = 1, s.log[0].epoch = 1;
         int ok = model_save(net, NULL, model) == 0 && model_save(net, &s, checkpoint) == 0;
-        tap_ok(ok && sizeof(ModelHeader) == 568 && sizeof(StateRecord) == 216,
+        tap_ok(ok && sizeof(ModelHeader) == 568 && sizeof(StateRecord) == 224,
                "a header of %zu bytes and a state record of %zu", sizeof(ModelHeader), sizeof(StateRecord));
-        tap_ok(ok && file_size(model) == 63484 && file_size(checkpoint) == 365516,
-               "main network: model %ld bytes (63484), checkpoint after epoch 1 %ld (365516)", file_size(model),
+        tap_ok(ok && file_size(model) == 63484 && file_size(checkpoint) == 365524,
+               "main network: model %ld bytes (63484), checkpoint after epoch 1 %ld (365524)", file_size(model),
                file_size(checkpoint));
         train_state_free(&s), mnist_free(&train), mnist_free(&test);
     }
@@ -159,8 +159,8 @@ int main(void)
         expect_refused("one byte short", bad, "truncated: shorter than its header says");
         damage(model, bad, 0, 0, 0, 1);
         expect_refused("one byte more", bad, "trailing bytes after the checksum");
-        damage(model, bad, 8, 3 ^ 4, 0, 0);
-        expect_refused("version 4", bad, "unsupported model format version (this mnistnet reads version 3; "
+        damage(model, bad, 8, 4 ^ 5, 0, 0);
+        expect_refused("version 5", bad, "unsupported model format version (this mnistnet reads version 4; "
                        "train the model again)");
         unlink(bad);
     }

@@ -1,4 +1,4 @@
-#line 167 "book/27-network.nw"
+#line 168 "book/27-network.nw"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 #include "network/network.h"
 #include "layers/pointwise.h"
 #include "layers/pool.h"
-#line 197 "book/27-network.nw"
+#line 198 "book/27-network.nw"
 static const LayerSpec main_layers[] = {
     { .kind = LAYER_CONV, .K = 16, .R = 3,           .bn_relu = 1 },                   /* 16x26x26 */
     { .kind = LAYER_CONV, .K = 32, .R = 3,           .bn_relu = 1 },                   /* 32x24x24 */
@@ -84,7 +84,7 @@ const Architecture arch_wide = {
     .nlayers = sizeof wide_layers / sizeof wide_layers[0],
     .layers = wide_layers,
 };
-#line 187 "book/27-network.nw"
+#line 188 "book/27-network.nw"
 static void carve(Net *net);
 static real *mirror(const Net *net, const real *param);
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n);
@@ -98,7 +98,7 @@ static real *net_planes(const Net *net, const Layer *L, Mode mode);
 static int net_overwrites_dout(const Net *net, int l);
 #line 816 "book/31-fast-step.nw"
 static int net_pool_in_bn(const Net *net, int l);
-#line 277 "book/27-network.nw"
+#line 278 "book/27-network.nw"
 const Architecture *arch_find(const char *name)
 {
     if (strcmp(name, arch_main.name) == 0)
@@ -111,7 +111,7 @@ const Architecture *arch_find(const char *name)
         return &arch_wide;
     return NULL;
 }
-#line 380 "book/27-network.nw"
+#line 381 "book/27-network.nw"
 Net *net_create(const Architecture *arch, int N)
 {
     CHECK(arch != NULL && N > 0);
@@ -120,7 +120,7 @@ Net *net_create(const Architecture *arch, int N)
     net->N = N;
     net->nlayers = arch->nlayers;
     net->layer = xcalloc(arch->nlayers, sizeof *net->layer);
-    #line 405 "book/27-network.nw"
+    #line 406 "book/27-network.nw"
     int C = 1, H = 28, W = 28;
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -139,17 +139,17 @@ Net *net_create(const Architecture *arch, int N)
         C = L->K, H = L->Ho, W = L->Wo;
     }
     CHECK(net->layer[net->nlayers - 1].spec.kind == LAYER_GAP && C == 10);
-    #line 389 "book/27-network.nw"
+    #line 390 "book/27-network.nw"
     carve(net);
-    #line 499 "book/27-network.nw"
+    #line 500 "book/27-network.nw"
     net->params = xcalloc(net->nparams, sizeof(real));
     net->grads = xcalloc(net->nparams, sizeof(real));
     net->velocity = xcalloc(net->nparams, sizeof(real));
     net->stats = xcalloc(net->nstats, sizeof(real));
     net->arena = xcalloc(net->narena, sizeof(real));
-    #line 391 "book/27-network.nw"
+    #line 392 "book/27-network.nw"
     carve(net);
-    #line 807 "book/27-network.nw"
+    #line 808 "book/27-network.nw"
     size_t need = 0;
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
@@ -158,11 +158,11 @@ Net *net_create(const Architecture *arch, int N)
         need = w > need ? w : need;
     }
     conv_work_reserve(&net->work, need);
-    #line 393 "book/27-network.nw"
+    #line 394 "book/27-network.nw"
     net->kernels = NET_DEFAULT_KERNELS;
     return net;
 }
-#line 431 "book/27-network.nw"
+#line 432 "book/27-network.nw"
 static real *take(real *base, size_t *cursor, size_t n)
 {
     real *p = base ? base + *cursor : NULL;
@@ -178,19 +178,19 @@ static void carve(Net *net)
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
         size_t in = N * L->C * L->H * L->W, out = N * L->K * L->Ho * L->Wo;
-        #line 460 "book/27-network.nw"
+        #line 461 "book/27-network.nw"
         (void)in;
         if (L->spec.kind == LAYER_CONV) {
             L->w = take(net->params, &p, (size_t)L->K * L->C * L->spec.R * L->spec.R);
             if (L->spec.bn_relu) {
-                #line 480 "book/27-network.nw"
+                #line 481 "book/27-network.nw"
                 L->gamma = take(net->params, &p, L->K);
                 L->beta = take(net->params, &p, L->K);
                 L->running_mean = take(net->stats, &s, L->K);
                 L->running_var = take(net->stats, &s, L->K);
                 L->mean = take(net->arena, &a, L->K);
                 L->rstd = take(net->arena, &a, L->K);
-            #line 465 "book/27-network.nw"
+            #line 466 "book/27-network.nw"
             }
         }
         if (L->spec.kind == LAYER_CONV && L->spec.bn_relu) {
@@ -203,21 +203,21 @@ static void carve(Net *net)
         L->out = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->act : take(net->arena, &a, out);
         L->dout = L->spec.kind == LAYER_CONV && L->spec.bn_relu && L->spec.dropout == 0 ? L->dact : take(net->arena, &a, out);
         L->argmax = L->spec.kind == LAYER_MAXPOOL ? (int *)take(net->arena, &a, out) : NULL;
-        #line 507 "book/27-network.nw"
+        #line 508 "book/27-network.nw"
         L->dw = mirror(net, L->w);
         L->dgamma = mirror(net, L->gamma);
         L->dbeta = mirror(net, L->beta);
-    #line 447 "book/27-network.nw"
+    #line 448 "book/27-network.nw"
     }
     net->logp = take(net->arena, &a, N * 10);
     net->nparams = p, net->nstats = s, net->narena = a;
 }
-#line 492 "book/27-network.nw"
+#line 493 "book/27-network.nw"
 static real *mirror(const Net *net, const real *param)
 {
     return param ? net->grads + (param - net->params) : NULL;
 }
-#line 513 "book/27-network.nw"
+#line 514 "book/27-network.nw"
 void net_free(Net *net)
 {
     if (!net)
@@ -227,7 +227,7 @@ void net_free(Net *net)
     conv_work_free(&net->work);
     free(net);
 }
-#line 536 "book/27-network.nw"
+#line 537 "book/27-network.nw"
 void net_init(Net *net, Rng *rng)
 {
     for (int l = 0; l < net->nlayers; l++) {
@@ -241,7 +241,7 @@ void net_init(Net *net, Rng *rng)
     for (size_t i = 0; i < net->nparams; i++)
         net->velocity[i] = 0;
 }
-#line 562 "book/27-network.nw"
+#line 563 "book/27-network.nw"
 size_t net_layer_params(const Layer *L)
 {
     if (L->spec.kind != LAYER_CONV)
@@ -249,25 +249,25 @@ size_t net_layer_params(const Layer *L)
     size_t n = (size_t)L->K * L->C * L->spec.R * L->spec.R;
     return L->spec.bn_relu ? n + 2 * (size_t)L->K : n;
 }
-#line 582 "book/27-network.nw"
+#line 583 "book/27-network.nw"
 void net_summary(FILE *out, const Net *net)
 {
     fprintf(out, "layer,kind,output_shape,params\n");
     for (int l = 0; l < net->nlayers; l++) {
         const Layer *L = &net->layer[l];
         char kind[64];
-        #line 596 "book/27-network.nw"
+        #line 597 "book/27-network.nw"
         if (L->spec.kind == LAYER_CONV)
             snprintf(kind, sizeof kind, "conv %dx%d %d->%d pad %d%s%s", L->spec.R, L->spec.R, L->C, L->K,
                      L->spec.pad, L->spec.bn_relu ? " BN ReLU" : "", L->spec.dropout > 0 ? " dropout" : "");
         else
             snprintf(kind, sizeof kind, L->spec.kind == LAYER_MAXPOOL ? "maxpool 2x2" : "global avg pool");
-        #line 589 "book/27-network.nw"
+        #line 590 "book/27-network.nw"
         fprintf(out, "%d,%s,%dx%dx%d,%zu\n", l + 1, kind, L->K, L->Ho, L->Wo, net_layer_params(L));
     }
     fprintf(out, "total,network '%s': %s,,%zu\n", net->arch->name, net->arch->about, net->nparams);
 }
-#line 619 "book/27-network.nw"
+#line 620 "book/27-network.nw"
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
 {
     CHECK(n > 0 && n <= net->N);
@@ -278,7 +278,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 657 "book/27-network.nw"
+            #line 658 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_forward(net, L, L->out, NULL, x, n);
                 net_lap(net, l, PASS_FORWARD, &t);
@@ -289,7 +289,7 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
             bn_relu_forward(net, L, n, mode);
             if (L->mask)
                 dropout_forward(L->out, L->mask, L->act, L->spec.dropout, count, rng, mode);
-            #line 630 "book/27-network.nw"
+            #line 631 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net->kernels == KERNELS_FAST)
@@ -309,11 +309,11 @@ double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng)
     net_lap(net, net->nlayers, PASS_REST_FORWARD, &t);
     return loss;
 }
-#line 683 "book/27-network.nw"
+#line 684 "book/27-network.nw"
 void net_backward(Net *net, const int *labels, int n)
 {
     double t = net->times ? net->clock() : 0;
-    #line 730 "book/27-network.nw"
+    #line 731 "book/27-network.nw"
     memset(net->grads, 0, net->nparams * sizeof(real));
     for (int l = 0; l < net->nlayers; l++) {
         Layer *L = &net->layer[l];
@@ -329,7 +329,7 @@ void net_backward(Net *net, const int *labels, int n)
                 memset(L->dact, 0, count * sizeof(real));
         }
     }
-    #line 687 "book/27-network.nw"
+    #line 688 "book/27-network.nw"
     Layer *last = &net->layer[net->nlayers - 1];
     logsoftmax_smoothed_backward(last->dout, net->logp, labels, n, 10, net->label_smoothing);
     net_lap(net, net->nlayers, PASS_REST_BACKWARD, &t);
@@ -340,7 +340,7 @@ void net_backward(Net *net, const int *labels, int n)
         size_t count = (size_t)n * L->K * L->Ho * L->Wo;
         switch (L->spec.kind) {
         case LAYER_CONV:
-            #line 755 "book/27-network.nw"
+            #line 756 "book/27-network.nw"
             if (!L->spec.bn_relu) {
                 conv_backward(net, l, dx, L->dout, x, n, &t);
                 break;
@@ -350,7 +350,7 @@ void net_backward(Net *net, const int *labels, int n)
             bn_relu_backward(net, L, n);
             net_lap(net, l, PASS_REST_BACKWARD, &t);
             conv_backward(net, l, dx, L->dconv, x, n, &t);
-            #line 698 "book/27-network.nw"
+            #line 699 "book/27-network.nw"
             break;
         case LAYER_MAXPOOL:
             if (net_pool_in_bn(net, l - 1))
@@ -367,7 +367,7 @@ void net_backward(Net *net, const int *labels, int n)
         net_lap(net, l, PASS_REST_BACKWARD, &t);
     }
 }
-#line 818 "book/27-network.nw"
+#line 819 "book/27-network.nw"
 static void conv_forward(Net *net, const Layer *L, real *out, real *planes, const real *x, int n)
 {
 #ifdef REAL_DOUBLE
@@ -404,7 +404,7 @@ static void conv_backward(Net *net, int l, real *dx, const real *dout, const rea
     conv2d_backward(dx, L->dw, dout, x, L->w, n, L->C, L->H, L->W, L->K, L->spec.R, L->spec.pad);
     net_lap(net, l, PASS_BACKWARD_WEIGHTS, t);
 }
-#line 861 "book/27-network.nw"
+#line 862 "book/27-network.nw"
 static void bn_relu_forward(const Net *net, Layer *L, int n, Mode mode)
 {
     size_t count = (size_t)n * L->K * L->Ho * L->Wo;
@@ -443,7 +443,7 @@ static void bn_relu_backward(const Net *net, Layer *L, int n)
     bn_backward(L->dconv, L->dgamma, L->dbeta, L->dbn, L->conv, L->gamma, L->mean, L->rstd,
                 n, L->K, L->Ho, L->Wo);
 }
-#line 937 "book/27-network.nw"
+#line 938 "book/27-network.nw"
 static void net_lap(const Net *net, int l, Pass pass, double *t)
 {
     if (net->times == NULL)

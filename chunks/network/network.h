@@ -1,4 +1,4 @@
-#line 128 "book/27-network.nw"
+#line 129 "book/27-network.nw"
 #ifndef NETWORK_H
 #define NETWORK_H
 #include <stddef.h>
@@ -6,7 +6,7 @@
 #include "layers/conv_fast.h"
 #include "base/real.h"
 #include "base/rng.h"
-#line 141 "book/27-network.nw"
+#line 142 "book/27-network.nw"
 typedef enum { LAYER_CONV, LAYER_MAXPOOL, LAYER_GAP } LayerKind;
 
 typedef struct {
@@ -22,16 +22,16 @@ typedef struct {
     int nlayers;
     const LayerSpec *layers;    /* nlayers rows, from a 1x28x28 image to a LAYER_GAP over 10 channels */
 } Architecture;
-#line 301 "book/27-network.nw"
+#line 302 "book/27-network.nw"
 typedef struct {
     LayerSpec spec;
     int C, H, W;     /* input shape of one image */
     int K, Ho, Wo;   /* output shape of one image */
-    #line 315 "book/27-network.nw"
+    #line 316 "book/27-network.nw"
     real *w, *dw;                          /* (K,C,R,R), in params and grads */
     real *gamma, *dgamma, *beta, *dbeta;   /* (K), in params and grads; bn_relu only */
     real *running_mean, *running_var;      /* (K), in stats; bn_relu only */
-    #line 329 "book/27-network.nw"
+    #line 330 "book/27-network.nw"
     real *conv, *dconv;       /* (N,K,Ho,Wo) the convolution's output; bn_relu only */
     real *act, *dact, *dbn;   /* (N,K,Ho,Wo) relu(bn(conv)); dbn: gradient of bn's output; bn_relu only */
     real *mask;               /* (N,K,Ho,Wo) dropout's mask, or NULL */
@@ -39,9 +39,9 @@ typedef struct {
     real *mean, *rstd;        /* (K) batch norm's statistics of the last forward */
     real *planes;             /* (N,K,2) each plane's mean and squared deviations, from the fast conv; bn_relu only */
     int *argmax;              /* (N,K,Ho,Wo) max-pool: offsets into the input; else NULL */
-#line 307 "book/27-network.nw"
+#line 308 "book/27-network.nw"
 } Layer;
-#line 790 "book/27-network.nw"
+#line 791 "book/27-network.nw"
 /* the layer chapters' kernels; the im2col + GEMM convolution; that plus the fused batch norm and ReLU */
 typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #ifdef REAL_DOUBLE
@@ -49,7 +49,7 @@ typedef enum { KERNELS_PLAIN, KERNELS_FAST_CONV, KERNELS_FAST } Kernels;
 #else
 #define NET_DEFAULT_KERNELS KERNELS_FAST
 #endif
-#line 915 "book/27-network.nw"
+#line 916 "book/27-network.nw"
 typedef enum {
     PASS_FORWARD, PASS_BACKWARD_DATA, PASS_BACKWARD_WEIGHTS,  /* the convolution's */
     PASS_REST_FORWARD, PASS_REST_BACKWARD,                    /* the layer's others, or the loss */
@@ -58,7 +58,7 @@ typedef enum {
 typedef struct {
     double seconds[NPASSES];   /* summed over every batch since the caller zeroed them */
 } LayerTimes;
-#line 348 "book/27-network.nw"
+#line 349 "book/27-network.nw"
 typedef struct {
     const Architecture *arch;
     int N;                              /* the largest batch the arena holds */
@@ -78,29 +78,29 @@ typedef struct {
     LayerTimes *times;                  /* NULL, or (nlayers + 1) rows that forward and backward add to */
     double (*clock)(void);              /* with times: the clock they read, in seconds */
 } Net;
-#line 273 "book/27-network.nw"
+#line 274 "book/27-network.nw"
 extern const Architecture arch_main, arch_small, arch_tiny, arch_wide;  /* the book's four networks */
 /* the architecture called name ("main", "small", "tiny", "wide"), or NULL */
 const Architecture *arch_find(const char *name);
-#line 375 "book/27-network.nw"
+#line 376 "book/27-network.nw"
 /* a network of arch for batches of up to N images, all arrays zeroed (net_init comes next) */
 Net *net_create(const Architecture *arch, int N);
 /* frees net and everything it owns; net may be NULL */
 void net_free(Net *net);
-#line 533 "book/27-network.nw"
+#line 534 "book/27-network.nw"
 /* Kaiming weights from rng, layer by layer; batch norms the identity; velocity zero */
 void net_init(Net *net, Rng *rng);
-#line 559 "book/27-network.nw"
+#line 560 "book/27-network.nw"
 /* trainable numbers of L: its convolution weights, plus gamma and beta with bn_relu */
 size_t net_layer_params(const Layer *L);
-#line 579 "book/27-network.nw"
+#line 580 "book/27-network.nw"
 /* writes net's layer table to out: CSV with a header line, one row per layer, a total row */
 void net_summary(FILE *out, const Net *net);
-#line 616 "book/27-network.nw"
+#line 617 "book/27-network.nw"
 /* input (n,1,28,28), n <= N, through every layer: writes logp (n,10), returns the mean loss; rng: dropout's */
 double net_forward(Net *net, const int *labels, int n, Mode mode, Rng *rng);
-#line 680 "book/27-network.nw"
+#line 681 "book/27-network.nw"
 /* after net_forward on this batch: grads (nparams) = dL/dparams; zeroes them, and the d tensors it adds to */
 void net_backward(Net *net, const int *labels, int n);
-#line 137 "book/27-network.nw"
+#line 138 "book/27-network.nw"
 #endif

@@ -12,7 +12,7 @@
 #include "base/cli.h"
 #include "data/pgm.h"
 #include "training/train.h"
-#line 392 "book/28c-mnistnet.nw"
+#line 396 "book/28c-mnistnet.nw"
 typedef enum { CMD_SUMMARY = 1, CMD_TRAIN = 2, CMD_EVAL = 4, CMD_PREDICT = 8, CMD_SCHEDULE = 16 } Command;
 
 typedef struct {
@@ -28,7 +28,7 @@ static Options options_start(void)
 {
     return (Options){ .config = train_defaults() };
 }
-#line 439 "book/28c-mnistnet.nw"
+#line 443 "book/28c-mnistnet.nw"
 typedef enum { FLAG_TEXT, FLAG_ARCH, FLAG_INT, FLAG_UINT64, FLAG_COUNT, FLAG_REAL, FLAG_FRACTION, FLAG_OFF } FlagKind;
 
 typedef struct {
@@ -40,7 +40,7 @@ typedef struct {
     size_t at;
     const char *unset, *help;
 } Flag;
-#line 456 "book/28c-mnistnet.nw"
+#line 460 "book/28c-mnistnet.nw"
 static const struct {
     Command command;
     const char *name, *operand, *help;
@@ -54,7 +54,7 @@ static const struct {
       .help = "the learning rate of every step (one-cycle), as CSV" },
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-#line 478 "book/28c-mnistnet.nw"
+#line 482 "book/28c-mnistnet.nw"
 static const Flag flags[] = {
     { .name = "--arch", .value = "main|small|tiny|wide", .kind = FLAG_ARCH,
       .commands = CMD_SUMMARY | CMD_TRAIN | CMD_SCHEDULE,
@@ -92,6 +92,9 @@ static const Flag flags[] = {
       .at = offsetof(Options, confusion), .help = "write the confusion matrix" },
     { .name = "--no-augment", .kind = FLAG_OFF, .commands = CMD_TRAIN, .sets_up_run = 1,
       .at = offsetof(Options, config.augment), .help = "train without rotation/shift augmentation" },
+    { .name = "--clean-epochs", .value = "N", .kind = FLAG_INT, .lo = 0, .hi = 1000, .commands = CMD_TRAIN,
+      .sets_up_run = 1, .at = offsetof(Options, config.clean_epochs), .per_network = 1,
+      .help = "train the last N epochs (all, if fewer) without augmentation" },
     { .name = "--train-limit", .value = "N", .kind = FLAG_COUNT, .commands = CMD_TRAIN | CMD_SCHEDULE,
       .sets_up_run = 1, .at = offsetof(Options, config.train_limit), .unset = "all",
       .help = "use only the first N training images" },
@@ -100,7 +103,7 @@ static const Flag flags[] = {
       .help = "use only the first N test images" },
 };
 enum { NFLAGS = sizeof flags / sizeof flags[0] };
-#line 806 "book/28c-mnistnet.nw"
+#line 816 "book/28c-mnistnet.nw"
 static void describe_value(FILE *out, const Flag *f, const Options *given)
 {
     const void *at = (const char *)given + f->at;
@@ -130,7 +133,7 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
         break;
     }
     if (f->per_network) {
-        #line 738 "book/28c-mnistnet.nw"
+        #line 748 "book/28c-mnistnet.nw"
         static const Architecture *const networks[] = { &arch_main, &arch_small, &arch_tiny, &arch_wide };
         size_t len = (size_t)snprintf(fallback, sizeof fallback, "default");
         for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
@@ -146,14 +149,14 @@ static void describe_value(FILE *out, const Flag *f, const Options *given)
                                         *(const double *)v);
             CHECK(len < sizeof fallback);
         }
-    #line 836 "book/28c-mnistnet.nw"
+    #line 846 "book/28c-mnistnet.nw"
     }
     if (fallback[0] == '\0' && f->unset)
         snprintf(fallback, sizeof fallback, "default %s", f->unset);
     if (range[0] || fallback[0])
         fprintf(out, " (%s%s%s)", range, range[0] && fallback[0] ? ", " : "", fallback);
 }
-#line 757 "book/28c-mnistnet.nw"
+#line 767 "book/28c-mnistnet.nw"
 static int column(int used, int width)
 {
     return used < width ? width - used : 1;
@@ -176,7 +179,7 @@ static void usage(FILE *out)
     }
     fprintf(out, "\noptions, the commands that take them, and what they set:\n");
     for (int j = 0; j < NFLAGS; j++) {
-        #line 786 "book/28c-mnistnet.nw"
+        #line 796 "book/28c-mnistnet.nw"
         const Flag *f = &flags[j];
         int w = fprintf(out, "  %s%s%s", f->name, f->value ? " " : "", f->value ? f->value : "");
         fprintf(out, "%*s", column(w, 31), "");
@@ -187,11 +190,11 @@ static void usage(FILE *out)
         fprintf(out, "%*s%s", column(w, 24), "", f->help);
         describe_value(out, f, &given);
         fprintf(out, "\n");
-    #line 780 "book/28c-mnistnet.nw"
+    #line 790 "book/28c-mnistnet.nw"
     }
     fprintf(out, "  %-29s%-24s%s\n", "--help", "", "print this help");
 }
-#line 611 "book/28c-mnistnet.nw"
+#line 621 "book/28c-mnistnet.nw"
 static const Flag *flag_named(const char *arg)
 {
     size_t len = strcspn(arg, "=");
@@ -200,14 +203,14 @@ static const Flag *flag_named(const char *arg)
             return &flags[k];
     return NULL;
 }
-#line 575 "book/28c-mnistnet.nw"
+#line 585 "book/28c-mnistnet.nw"
 static int given(const Options *o, const char *name)
 {
     const Flag *f = flag_named(name);
     CHECK(f != NULL);
     return (o->given >> (f - flags) & 1u) != 0;
 }
-#line 655 "book/28c-mnistnet.nw"
+#line 665 "book/28c-mnistnet.nw"
 static void read_value(Options *o, const Flag *f, const char *v)
 {
     void *at = (char *)o + f->at;
@@ -221,7 +224,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         if ((*(const Architecture **)at = arch_find(v)) == NULL)
             cli_usage_error("%s: '%s' is not a network (main, small, tiny or wide)", f->name, v);
         break;
-    #line 687 "book/28c-mnistnet.nw"
+    #line 697 "book/28c-mnistnet.nw"
     case FLAG_INT:
     case FLAG_UINT64:
         if (cli_parse_long(v, f->lo, f->hi, &n) != 0)
@@ -236,7 +239,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
             cli_usage_error("%s: '%s' is not a positive whole number", f->name, v);
         *(int *)at = (int)n;
         break;
-    #line 669 "book/28c-mnistnet.nw"
+    #line 679 "book/28c-mnistnet.nw"
     case FLAG_REAL:
         if (cli_parse_double(v, &x) != 0 || !(x > f->lo && x <= f->hi))
             cli_usage_error("%s: '%s' is not a number in (%ld, %ld]", f->name, v, f->lo, f->hi);
@@ -252,7 +255,7 @@ static void read_value(Options *o, const Flag *f, const char *v)
         break;
     }
 }
-#line 630 "book/28c-mnistnet.nw"
+#line 640 "book/28c-mnistnet.nw"
 static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char **argv, int *i)
 {
     const char *v = NULL;
@@ -269,18 +272,18 @@ static void read_flag(Options *o, const Flag *f, const char *cmd, int argc, char
         cli_flag(argc, argv, i, f->name, &v);
     read_value(o, f, v);
 }
-#line 537 "book/28c-mnistnet.nw"
+#line 544 "book/28c-mnistnet.nw"
 static Options read_options(int argc, char **argv)
 {
     Options o = options_start();
     const char *cmd = argv[1];
-    #line 587 "book/28c-mnistnet.nw"
+    #line 597 "book/28c-mnistnet.nw"
     for (int k = 0; k < NCOMMANDS && o.command == 0; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             o.command = commands[k].command;
     if (o.command == 0)
         cli_usage_error("unknown command '%s'", cmd);
-    #line 542 "book/28c-mnistnet.nw"
+    #line 549 "book/28c-mnistnet.nw"
     for (int i = 2; i < argc; i++) {
         const Flag *f = flag_named(argv[i]);
         if (f == NULL && o.command == CMD_PREDICT && argv[i][0] != '-' && o.image == NULL)
@@ -288,7 +291,7 @@ static Options read_options(int argc, char **argv)
         else
             read_flag(&o, f, cmd, argc, argv, &i);
     }
-    #line 564 "book/28c-mnistnet.nw"
+    #line 572 "book/28c-mnistnet.nw"
     CHECK(NFLAGS <= (int)(sizeof o.given * CHAR_BIT));
     TrainConfig recipe = train_recipe(o.config.arch);
     if (!given(&o, "--batch"))
@@ -297,7 +300,9 @@ static Options read_options(int argc, char **argv)
         o.config.lr_max = recipe.lr_max;
     if (!given(&o, "--label-smoothing"))
         o.config.label_smoothing = recipe.label_smoothing;
-    #line 711 "book/28c-mnistnet.nw"
+    if (!given(&o, "--clean-epochs"))
+        o.config.clean_epochs = recipe.clean_epochs;
+    #line 721 "book/28c-mnistnet.nw"
     for (int k = 0; k < NFLAGS; k++) {
         if ((flags[k].needed_by & o.command) == 0)
             continue;
@@ -312,10 +317,10 @@ static Options read_options(int argc, char **argv)
                         "started with", o.setting);
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
-    #line 551 "book/28c-mnistnet.nw"
+    #line 558 "book/28c-mnistnet.nw"
     return o;
 }
-#line 595 "book/28c-mnistnet.nw"
+#line 605 "book/28c-mnistnet.nw"
 static void refuse_missing_command(void)
 {
     char list[128] = "";
@@ -346,7 +351,7 @@ static void load_split(Mnist *set, const char *dir, const char *split, int limit
     if (limit > 0 && limit < set->n)
         set->n = limit;
 }
-#line 214 "book/28c-mnistnet.nw"
+#line 215 "book/28c-mnistnet.nw"
 static void progress(int epoch, long batch, long batches, double loss, double accuracy)
 {
     if (batch % 10 != 0 && batch != batches)
@@ -355,7 +360,7 @@ static void progress(int epoch, long batch, long batches, double loss, double ac
             loss, 100 * accuracy);
     fflush(stderr);
 }
-#line 233 "book/28c-mnistnet.nw"
+#line 234 "book/28c-mnistnet.nw"
 static int write_log(const Options *o, const TrainState *s)
 {
     const EpochLog *log = s->log;
@@ -368,7 +373,7 @@ static int write_log(const Options *o, const TrainState *s)
                 log[e].lr, log[e].train_loss, log[e].train_acc, log[e].test_loss, log[e].test_acc);
     if (cli_output_commit(&out) != 0)
         return -1;
-    #line 257 "book/28c-mnistnet.nw"
+    #line 258 "book/28c-mnistnet.nw"
     const TrainConfig *c = &s->config;
     char meta[4096];
     if (snprintf(meta, sizeof meta, "%s.meta", o->log) >= (int)sizeof meta) {
@@ -377,19 +382,22 @@ static int write_log(const Options *o, const TrainState *s)
     }
     if (cli_output_open(&out, meta) != 0)
         return -1;
-    char smoothing[64] = "";
+    char smoothing[64] = "", clean[64] = "";
     if (c->label_smoothing > 0)
         snprintf(smoothing, sizeof smoothing, " --label-smoothing %g", c->label_smoothing);
-    fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g%s --seed %llu "
-            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max, smoothing,
+    if (c->clean_epochs > 0)
+        snprintf(clean, sizeof clean, " --clean-epochs %d", c->clean_epochs);
+    fprintf(out.fp, "command mnistnet train --arch %s --epochs %d --batch %d --lr %g%s%s --seed %llu "
+            "--threads %d%s\n", c->arch->name, c->epochs, c->batch, c->lr_max, smoothing, clean,
             (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "" : " --no-augment");
     fprintf(out.fp, "arch %s\nepochs %d\nbatch %d\nlr %g\nlabel_smoothing %g\nseed %llu\nthreads %d\n"
-            "augment %s\ntrain_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max, c->label_smoothing,
-            (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off", s->n_train);
+            "augment %s\nclean_epochs %d\ntrain_images %d\n", c->arch->name, c->epochs, c->batch, c->lr_max,
+            c->label_smoothing, (unsigned long long)c->seed, omp_get_max_threads(), c->augment ? "on" : "off",
+            c->clean_epochs, s->n_train);
     return cli_output_commit(&out);
-#line 246 "book/28c-mnistnet.nw"
+#line 247 "book/28c-mnistnet.nw"
 }
-#line 555 "book/28b-checkpoints.nw"
+#line 560 "book/28b-checkpoints.nw"
 static volatile sig_atomic_t stop_signal = 0;
 
 static void on_signal(int sig)
@@ -412,7 +420,7 @@ static void catch_signals(void)
     sigaddset(&both, SIGTERM);
     pthread_sigmask(SIG_UNBLOCK, &both, NULL);
 }
-#line 624 "book/28b-checkpoints.nw"
+#line 629 "book/28b-checkpoints.nw"
 static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
 {
     char err[512];
@@ -430,7 +438,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         fprintf(stderr, "mnistnet: %s\n", err);
         exit(1);
     }
-    #line 655 "book/28b-checkpoints.nw"
+    #line 660 "book/28b-checkpoints.nw"
     load_split(train, o->data, "train", s->config.train_limit);
     load_split(test, o->data, "t10k", s->config.test_limit);
     if (train->n != s->n_train || test->n != s->n_test || train_data_crc(train, test) != s->data_crc) {
@@ -438,13 +446,13 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
                 "labels differ)\n", o->data, o->resume);
         exit(1);
     }
-    #line 665 "book/28b-checkpoints.nw"
+    #line 670 "book/28b-checkpoints.nw"
     if (o->threads == 0)
         omp_set_num_threads(s->threads);
     else if (o->threads != s->threads)
         printf("# note: the run used %d threads, this part uses %d; the numbers may differ in the "
                "last digits from an uninterrupted run\n", s->threads, o->threads);
-    #line 643 "book/28b-checkpoints.nw"
+    #line 648 "book/28b-checkpoints.nw"
     Net *net = net_create(one->arch, s->config.batch);
     memcpy(net->params, one->params, sizeof(real) * net->nparams);
     memcpy(net->velocity, one->velocity, sizeof(real) * net->nparams);
@@ -454,7 +462,7 @@ static Net *start_run(TrainState *s, Mnist *train, Mnist *test, Options *o)
         o->save = o->resume;
     return net;
 }
-#line 584 "book/28b-checkpoints.nw"
+#line 589 "book/28b-checkpoints.nw"
 static int stop_run(const Options *o, const Net *net, const TrainState *s)
 {
     const char *name = stop_signal == SIGINT ? "SIGINT" : "SIGTERM";
@@ -502,27 +510,28 @@ static int cmd_train(Options *o)
                c->epochs, s.batch);
     if (status == 0)
         printf("# mnistnet train: arch %s (%zu parameters), %d epochs, batch %d, lr %g, label smoothing %g, "
-               "seed %llu, %d threads, %d train / %d test images, augmentation %s\n",
+               "seed %llu, %d threads, %d train / %d test images, augmentation %s, last %d epochs clean\n",
                c->arch->name, net->nparams, c->epochs, c->batch, c->lr_max, c->label_smoothing,
-               (unsigned long long)c->seed, omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off");
+               (unsigned long long)c->seed, omp_get_max_threads(), train.n, test.n, c->augment ? "on" : "off",
+               c->clean_epochs);
     fflush(stdout);
     #line 119 "book/28c-mnistnet.nw"
     long total = (long)c->epochs * ((s.n_train + c->batch - 1) / c->batch);
     while (status == 0 && s.epoch < c->epochs) {
-        #line 178 "book/28c-mnistnet.nw"
+        #line 179 "book/28c-mnistnet.nw"
         EpochResult r = train_epoch(net, &train, &s, total, labels, isatty(STDERR_FILENO) ? progress : NULL,
                                     &stop_signal);
         if (isatty(STDERR_FILENO))
             fprintf(stderr, "\r%78s\r", "");
         if (r.status == EPOCH_DIVERGED) {
-            #line 702 "book/28b-checkpoints.nw"
+            #line 707 "book/28b-checkpoints.nw"
             char saved[600] = "";
             if (o->save && s.epoch > 0)
                 snprintf(saved, sizeof saved, "; %s still holds the checkpoint of epoch %d", o->save, s.epoch);
             fprintf(stderr, "mnistnet: the loss became %s in epoch %d, batch %ld: training diverged; try a "
                     "smaller --lr than %g%s\n", isnan(r.loss) ? "NaN" : "infinite", s.epoch + 1,
                     r.bad_batch, c->lr_max, saved);
-            #line 184 "book/28c-mnistnet.nw"
+            #line 185 "book/28c-mnistnet.nw"
             status = 1;
             break;
         }
@@ -530,7 +539,7 @@ static int cmd_train(Options *o)
             status = stop_run(o, net, &s);
             break;
         }
-        #line 197 "book/28c-mnistnet.nw"
+        #line 198 "book/28c-mnistnet.nw"
         EvalResult t = net_evaluate(net, &test, test.n, labels, eval_index);
         printf("epoch %2d/%d  lr %.4f  train loss %.4f acc %.2f%%  test loss %.4f acc %.2f%%  %.1f s\n",
                s.epoch, c->epochs, r.lr, r.loss, 100 * r.accuracy, t.loss, 100 * t.accuracy, r.seconds);
@@ -540,7 +549,7 @@ static int cmd_train(Options *o)
         if ((o->log && write_log(o, &s) != 0)
             || (o->save && model_save(net, s.epoch < c->epochs ? &s : NULL, o->save) != 0))
             status = 1;
-        #line 192 "book/28c-mnistnet.nw"
+        #line 193 "book/28c-mnistnet.nw"
         if (stop_signal && s.epoch < c->epochs)
             status = stop_run(o, net, &s);
     #line 122 "book/28c-mnistnet.nw"
@@ -549,7 +558,7 @@ static int cmd_train(Options *o)
     mnist_free(&train), mnist_free(&test);
     return status;
 }
-#line 314 "book/28c-mnistnet.nw"
+#line 318 "book/28c-mnistnet.nw"
 static int write_confusion(CliOutput *out, const EvalResult *r)
 {
     fprintf(out->fp, "true,0,1,2,3,4,5,6,7,8,9\n");
@@ -561,7 +570,7 @@ static int write_confusion(CliOutput *out, const EvalResult *r)
     }
     return cli_output_commit(out);
 }
-#line 288 "book/28c-mnistnet.nw"
+#line 292 "book/28c-mnistnet.nw"
 static int cmd_eval(const Options *o)
 {
     char err[512];
@@ -585,7 +594,7 @@ static int cmd_eval(const Options *o)
     free(labels), free(index), net_free(net), mnist_free(&test);
     return status;
 }
-#line 334 "book/28c-mnistnet.nw"
+#line 338 "book/28c-mnistnet.nw"
 static int cmd_predict(const Options *o)
 {
     char err[512];
@@ -600,15 +609,15 @@ static int cmd_predict(const Options *o)
     int index = 0, label;
     batch_fill(net->input, &label, &one, &index, 1, &o->config, 0, MODE_EVAL);
     net_forward(net, &label, 1, MODE_EVAL, NULL);
-    #line 355 "book/28c-mnistnet.nw"
+    #line 359 "book/28c-mnistnet.nw"
     printf("digit %d\n", net_predicted(net, 0));
     for (int j = 0; j < 10; j++)
         printf("p(%d) = %.6f\n", j, exp(net->logp[j]));
-    #line 349 "book/28c-mnistnet.nw"
+    #line 353 "book/28c-mnistnet.nw"
     net_free(net);
     return 0;
 }
-#line 368 "book/28c-mnistnet.nw"
+#line 372 "book/28c-mnistnet.nw"
 static int cmd_schedule(const Options *o)
 {
     const TrainConfig *c = &o->config;

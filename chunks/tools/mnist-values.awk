@@ -12,6 +12,7 @@ file == 3 && $1 ~ /^[0-9]+$/ { epochs = $1; seconds += $2
 END { printf "%s.params %d\n%s.epochs %d\n%s.threads %s\n", prefix, params, prefix, epochs, prefix, setting["threads"]
       printf "%s.batch %s\n%s.lr %s\n", prefix, setting["batch"], prefix, setting["lr"]
       printf "%s.label_smoothing %s\n", prefix, setting["label_smoothing"] == "" ? 0 : setting["label_smoothing"]
+      printf "%s.clean_epochs %s\n", prefix, setting["clean_epochs"] == "" ? 0 : setting["clean_epochs"]
       printf "%s.train_images %s\n", prefix, setting["train_images"]
       printf "%s.best_test_acc %.2f\n%s.best_epoch %d\n", prefix, best, prefix, best_epoch
       printf "%s.final_test_acc %.2f\n%s.final_test_loss %.4f\n", prefix, final, prefix, final_loss

@@ -7,13 +7,13 @@
 #include "base/check.h"
 #include "training/sgd.h"
 #include "training/train.h"
-#line 157 "book/28b-checkpoints.nw"
+#line 160 "book/28b-checkpoints.nw"
 #include <zlib.h>
 #include "base/cli.h"
-#line 323 "book/28b-checkpoints.nw"
+#line 326 "book/28b-checkpoints.nw"
 #include <errno.h>
 #include <sys/stat.h>
-#line 215 "book/28-training.nw"
+#line 217 "book/28-training.nw"
 TrainConfig train_defaults(void)
 {
     TrainConfig c = {
@@ -26,6 +26,7 @@ TrainConfig train_defaults(void)
         .label_smoothing = 0,
         .nesterov = 1,
         .augment = 1,
+        .clean_epochs = 0,
         .max_degrees = 7.0,
         .max_shift = 2.0,
         .seed = 1,
@@ -34,18 +35,19 @@ TrainConfig train_defaults(void)
     };
     return c;
 }
-#line 248 "book/28-training.nw"
+#line 253 "book/28-training.nw"
 TrainConfig train_recipe(const Architecture *arch)
 {
     static const struct {
         const Architecture *arch;
         int batch;
         double lr_max, label_smoothing;
+        int clean_epochs;
     } recipes[] = {
-        { &arch_main, 128, 0.2, 0.1 },
-        { &arch_small, 64, 0.2, 0 },
-        { &arch_tiny, 64, 0.1, 0 },
-        { &arch_wide, 64, 0.2, 0 },
+        { &arch_main, 128, 0.2, 0.1, 3 },
+        { &arch_small, 64, 0.2, 0, 3 },
+        { &arch_tiny, 64, 0.1, 0, 3 },
+        { &arch_wide, 64, 0.2, 0, 3 },
     };
     TrainConfig c = train_defaults();
     c.arch = arch;
@@ -54,12 +56,13 @@ TrainConfig train_recipe(const Architecture *arch)
             c.batch = recipes[k].batch;
             c.lr_max = recipes[k].lr_max;
             c.label_smoothing = recipes[k].label_smoothing;
+            c.clean_epochs = recipes[k].clean_epochs;
         }
     return c;
 }
-#line 385 "book/28-training.nw"
+#line 481 "book/28-training.nw"
 static const double pixel_mean = 0.1307, pixel_std = 0.3081;
-#line 403 "book/28-training.nw"
+#line 499 "book/28-training.nw"
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode)
 {
@@ -68,21 +71,21 @@ void batch_fill(real *input, int *labels, const Mnist *set, const int *index, in
     for (int b = 0; b < n; b++) {
         const uint8_t *img = set->images + (size_t)index[b] * MNIST_PIXELS;
         real *x = input + (size_t)b * MNIST_PIXELS;
-        #line 420 "book/28-training.nw"
-        if (mode == MODE_TRAIN && c->augment) {
+        #line 521 "book/28-training.nw"
+        if (mode == MODE_TRAIN && c->augment && epoch <= c->epochs - c->clean_epochs) {
             Rng r;
             rng_seed(&r, c->seed * 1000003u ^ ((uint64_t)epoch << 32) ^ (uint64_t)index[b]);
             augment_random_fast(x, img, MNIST_ROWS, MNIST_COLS, c->max_degrees, c->max_shift, &r);
         } else {
             augment_none(x, img, MNIST_PIXELS);
         }
-        #line 412 "book/28-training.nw"
+        #line 508 "book/28-training.nw"
         for (int p = 0; p < MNIST_PIXELS; p++)
             x[p] = (real)((x[p] - pixel_mean) / pixel_std);
         labels[b] = set->labels[index[b]];
     }
 }
-#line 438 "book/28-training.nw"
+#line 585 "book/28-training.nw"
 static void shuffle(int *index, int n, Rng *rng)
 {
     for (int i = n - 1; i > 0; i--) {
@@ -92,14 +95,14 @@ static void shuffle(int *index, int n, Rng *rng)
         index[j] = t;
     }
 }
-#line 466 "book/28-training.nw"
+#line 613 "book/28-training.nw"
 double train_lr(const TrainConfig *c, long step, long total_steps)
 {
     if (total_steps < 2)
         return c->lr_max / 25;
     return lr_onecycle(step, total_steps, c->lr_max, 0.25, 25, 1e4);
 }
-#line 489 "book/28-training.nw"
+#line 636 "book/28-training.nw"
 int net_predicted(const Net *net, int b)
 {
     const real *lp = net->logp + (size_t)b * 10;
@@ -117,7 +120,7 @@ int net_correct(const Net *net, const int *labels, int n)
         correct += net_predicted(net, b) == labels[b];
     return correct;
 }
-#line 552 "book/28-training.nw"
+#line 699 "book/28-training.nw"
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test)
 {
     memset(s, 0, sizeof *s);
@@ -136,14 +139,14 @@ void train_state_free(TrainState *s)
     free(s->index), free(s->log);
     s->index = NULL, s->log = NULL;
 }
-#line 615 "book/28-training.nw"
+#line 762 "book/28-training.nw"
 static double wall_seconds(void)
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
-#line 628 "book/28-training.nw"
+#line 775 "book/28-training.nw"
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop)
 {
@@ -158,7 +161,7 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
     }
     for (long b = s->batch; b < batches; b++) {
         int first = (int)(b * c->batch), n = s->n_train - first < c->batch ? s->n_train - first : c->batch;
-        #line 654 "book/28-training.nw"
+        #line 801 "book/28-training.nw"
         batch_fill(net->input, labels, train, s->index + first, n, c, s->epoch + 1, MODE_TRAIN);
         double loss = net_forward(net, labels, n, MODE_TRAIN, &s->rng);
         if (!isfinite(loss)) {
@@ -172,29 +175,29 @@ EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_
         s->step++;
         s->loss_sum += loss * n;
         s->correct += net_correct(net, labels, n);
-        #line 643 "book/28-training.nw"
+        #line 790 "book/28-training.nw"
         if (progress)
             progress(s->epoch + 1, b + 1, batches, s->loss_sum / (first + n),
                      (double)s->correct / (first + n));
-        #line 670 "book/28-training.nw"
+        #line 817 "book/28-training.nw"
         if (stop && *stop && b + 1 < batches) {
             s->batch = b + 1;
             s->seconds += wall_seconds() - t0;
             r.status = EPOCH_STOPPED;
             return r;
         }
-    #line 647 "book/28-training.nw"
+    #line 794 "book/28-training.nw"
     }
-    #line 679 "book/28-training.nw"
+    #line 826 "book/28-training.nw"
     s->seconds += wall_seconds() - t0;
     r.loss = s->loss_sum / s->n_train;
     r.accuracy = (double)s->correct / s->n_train;
     r.seconds = s->seconds;
     s->epoch++, s->batch = 0;
-    #line 649 "book/28-training.nw"
+    #line 796 "book/28-training.nw"
     return r;
 }
-#line 705 "book/28-training.nw"
+#line 852 "book/28-training.nw"
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index)
 {
     EvalResult r;
@@ -208,19 +211,19 @@ EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int 
             index[b] = first + b;
         batch_fill(net->input, labels, set, index, n, &none, 0, MODE_EVAL);
         r.loss += net_forward(net, labels, n, MODE_EVAL, NULL) * n;
-        #line 727 "book/28-training.nw"
+        #line 874 "book/28-training.nw"
         for (int b = 0; b < n; b++) {
             int p = net_predicted(net, b);
             r.confusion[labels[b]][p]++;
             correct += p == labels[b];
         }
-    #line 719 "book/28-training.nw"
+    #line 866 "book/28-training.nw"
     }
     r.loss /= n_set;
     r.accuracy = (double)correct / n_set;
     return r;
 }
-#line 68 "book/28b-checkpoints.nw"
+#line 70 "book/28b-checkpoints.nw"
 static void net_layout(char *buf, size_t size, const Net *net)
 {
     size_t len = 0;
@@ -236,7 +239,7 @@ static void net_layout(char *buf, size_t size, const Net *net)
         CHECK(len < size);
     }
 }
-#line 108 "book/28b-checkpoints.nw"
+#line 110 "book/28b-checkpoints.nw"
 static StateRecord state_record(const TrainState *s)
 {
     const TrainConfig *c = &s->config;
@@ -245,6 +248,7 @@ static StateRecord state_record(const TrainState *s)
         .batch = c->batch,
         .nesterov = c->nesterov,
         .augment = c->augment,
+        .clean_epochs = c->clean_epochs,
         .train_limit = c->train_limit,
         .test_limit = c->test_limit,
         .lr_max = c->lr_max,
@@ -274,19 +278,19 @@ static uint64_t state_bytes(uint64_t nparams, uint64_t n_train, uint64_t epochs_
     return nparams * sizeof(real) + sizeof(StateRecord) + n_train * sizeof(int32_t)
            + epochs_done * 7 * sizeof(double);
 }
-#line 160 "book/28b-checkpoints.nw"
+#line 163 "book/28b-checkpoints.nw"
 static void put(CliOutput *o, uLong *crc, const void *p, size_t n)
 {
     fwrite(p, 1, n, o->fp);
     *crc = crc32(*crc, (const Bytef *)p, (uInt)n);
 }
-#line 174 "book/28b-checkpoints.nw"
+#line 177 "book/28b-checkpoints.nw"
 int model_save(const Net *net, const TrainState *s, const char *path)
 {
     ModelHeader h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, "BPBHMDL1", 8);
-    h.version = 3, h.real_size = sizeof(real);
+    h.version = 4, h.real_size = sizeof(real);
     snprintf(h.arch, sizeof h.arch, "%s", net->arch->name);
     net_layout(h.layout, sizeof h.layout, net);
     h.nparams = net->nparams, h.nstats = net->nstats;
@@ -299,7 +303,7 @@ int model_save(const Net *net, const TrainState *s, const char *path)
     put(&o, &crc, net->params, net->nparams * sizeof(real));
     put(&o, &crc, net->stats, net->nstats * sizeof(real));
     if (s) {
-        #line 205 "book/28b-checkpoints.nw"
+        #line 208 "book/28b-checkpoints.nw"
         StateRecord rec = state_record(s);
         put(&o, &crc, net->velocity, net->nparams * sizeof(real));
         put(&o, &crc, &rec, sizeof rec);
@@ -309,13 +313,13 @@ int model_save(const Net *net, const TrainState *s, const char *path)
             double row[7] = { l->epoch, l->seconds, l->lr, l->train_loss, l->train_acc, l->test_loss, l->test_acc };
             put(&o, &crc, row, sizeof row);
         }
-    #line 193 "book/28b-checkpoints.nw"
+    #line 196 "book/28b-checkpoints.nw"
     }
     uint32_t c32 = (uint32_t)crc;
     fwrite(&c32, sizeof c32, 1, o.fp);
     return cli_output_commit(&o);
 }
-#line 326 "book/28b-checkpoints.nw"
+#line 329 "book/28b-checkpoints.nw"
 static const char *read_model_file(unsigned char **buf, size_t *size, const char *path)
 {
     static char why[160];
@@ -327,13 +331,13 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
             fclose(f);
         return why;
     }
-    #line 352 "book/28b-checkpoints.nw"
+    #line 355 "book/28b-checkpoints.nw"
     if (!S_ISREG(st.st_mode) || st.st_size > MODEL_MAX_BYTES) {
         fclose(f);
         return S_ISREG(st.st_mode) ? "larger than 64 MiB, far larger than a model of this book: not a model file"
                                    : "not a regular file";
     }
-    #line 338 "book/28b-checkpoints.nw"
+    #line 341 "book/28b-checkpoints.nw"
     *size = (size_t)st.st_size;
     *buf = xmalloc(*size > 0 ? *size : 1);
     size_t got = fread(*buf, 1, *size, f);
@@ -345,7 +349,7 @@ static const char *read_model_file(unsigned char **buf, size_t *size, const char
     }
     return NULL;
 }
-#line 364 "book/28b-checkpoints.nw"
+#line 367 "book/28b-checkpoints.nw"
 static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t size)
 {
     if (size < 8 || memcmp(buf, "BPBHMDL1", 8) != 0)
@@ -353,8 +357,8 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
     if (size < sizeof *h + 4)
         return "truncated: shorter than a model header";
     memcpy(h, buf, sizeof *h);
-    if (h->version != 3)
-        return "unsupported model format version (this mnistnet reads version 3; train the model again)";
+    if (h->version != 4)
+        return "unsupported model format version (this mnistnet reads version 4; train the model again)";
     if (h->real_size != sizeof(real))
         return "model stores numbers of another size";
     if (h->nparams > MODEL_MAX_BYTES || h->nstats > MODEL_MAX_BYTES || h->state_bytes > MODEL_MAX_BYTES)
@@ -364,15 +368,15 @@ static const char *check_header(ModelHeader *h, const unsigned char *buf, size_t
         return "truncated: shorter than its header says";
     if (size > want)
         return "trailing bytes after the checksum";
-    #line 388 "book/28b-checkpoints.nw"
+    #line 391 "book/28b-checkpoints.nw"
     uint32_t stored;
     memcpy(&stored, buf + size - 4, 4);
     if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), buf, (uInt)(size - 4)) != stored)
         return "checksum mismatch (the file is corrupted)";
-    #line 383 "book/28b-checkpoints.nw"
+    #line 386 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 395 "book/28b-checkpoints.nw"
+#line 398 "book/28b-checkpoints.nw"
 static const char *check_arch(Net **net, const ModelHeader *h, int N)
 {
     const Architecture *arch = NULL;
@@ -388,7 +392,7 @@ static const char *check_arch(Net **net, const ModelHeader *h, int N)
         return "parameter counts do not match its architecture";
     return NULL;
 }
-#line 426 "book/28b-checkpoints.nw"
+#line 429 "book/28b-checkpoints.nw"
 static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, const unsigned char *p)
 {
     StateRecord r;
@@ -398,7 +402,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state is too short";
     memcpy(net->velocity, p, net->nparams * sizeof(real));
     memcpy(&r, p + net->nparams * sizeof(real), sizeof r);
-    #line 443 "book/28b-checkpoints.nw"
+    #line 446 "book/28b-checkpoints.nw"
     long batches = r.batch >= 1 && r.batch <= 4096 && r.n_train >= 1 && r.n_train <= MNIST_MAX_COUNT
                   ? (long)((r.n_train + r.batch - 1) / r.batch) : 0;
     if (r.epochs < 1 || r.epochs > 1000 || r.batch < 1 || r.batch > 4096 || r.n_train < 1
@@ -406,6 +410,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         || r.train_limit < 0 || r.train_limit > MNIST_MAX_COUNT || r.test_limit < 0
         || r.test_limit > MNIST_MAX_COUNT || r.threads < 1 || r.threads > 256
         || (r.nesterov != 0 && r.nesterov != 1) || (r.augment != 0 && r.augment != 1)
+        || r.clean_epochs < 0 || r.clean_epochs > 1000
         || !(r.lr_max > 0 && r.lr_max <= 10) || !(r.momentum >= 0 && r.momentum < 1)
         || !(r.weight_decay >= 0 && r.weight_decay < 1) || !(r.max_degrees >= 0 && r.max_degrees <= 180)
         || !(r.max_shift >= 0 && r.max_shift <= 28) || !(r.label_smoothing >= 0 && r.label_smoothing < 1)
@@ -418,7 +423,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         return "training state holds an impossible position in the run";
     if (h->state_bytes != state_bytes(h->nparams, (uint64_t)r.n_train, (uint64_t)r.epoch))
         return "training state has the wrong size for its run";
-    #line 465 "book/28b-checkpoints.nw"
+    #line 469 "book/28b-checkpoints.nw"
     memset(s, 0, sizeof *s);
     s->config = (TrainConfig){
         .arch = net->arch,
@@ -429,6 +434,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         .weight_decay = r.weight_decay,
         .nesterov = (int)r.nesterov,
         .augment = (int)r.augment,
+        .clean_epochs = (int)r.clean_epochs,
         .max_degrees = r.max_degrees,
         .max_shift = r.max_shift,
         .label_smoothing = r.label_smoothing,
@@ -441,7 +447,7 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
     s->epoch = (int)r.epoch, s->batch = r.batch_done, s->step = r.step, s->correct = r.correct;
     s->loss_sum = r.loss_sum, s->seconds = r.seconds;
     memcpy(s->rng.s, r.rng, sizeof r.rng);
-    #line 494 "book/28b-checkpoints.nw"
+    #line 499 "book/28b-checkpoints.nw"
     const unsigned char *q = p + net->nparams * sizeof(real) + sizeof r;
     s->index = xmalloc(sizeof(int) * (size_t)s->n_train);
     s->log = xcalloc((size_t)s->config.epochs, sizeof *s->log);
@@ -467,10 +473,10 @@ static const char *load_state(TrainState *s, Net *net, const ModelHeader *h, con
         train_state_free(s);
         return "training state is inconsistent (image order or log)";
     }
-    #line 438 "book/28b-checkpoints.nw"
+    #line 441 "book/28b-checkpoints.nw"
     return NULL;
 }
-#line 276 "book/28b-checkpoints.nw"
+#line 279 "book/28b-checkpoints.nw"
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen)
 {
@@ -480,12 +486,12 @@ Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, 
     if (!problem)
         problem = check_arch(&net, &h, N);
     if (!problem)
-        #line 312 "book/28b-checkpoints.nw"
+        #line 315 "book/28b-checkpoints.nw"
         {
             memcpy(net->params, buf + sizeof h, net->nparams * sizeof(real));
             memcpy(net->stats, buf + sizeof h + net->nparams * sizeof(real), net->nstats * sizeof(real));
         }
-    #line 286 "book/28b-checkpoints.nw"
+    #line 289 "book/28b-checkpoints.nw"
     if (!problem && s)
         problem = load_state(s, net, &h, buf + sizeof h + (h.nparams + h.nstats) * sizeof(real));
     if (problem) {
@@ -509,7 +515,7 @@ Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen
     free(buf);
     return net;
 }
-#line 679 "book/28b-checkpoints.nw"
+#line 684 "book/28b-checkpoints.nw"
 uint32_t train_data_crc(const Mnist *train, const Mnist *test)
 {
     uLong crc = crc32(0L, Z_NULL, 0);

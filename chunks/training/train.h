@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include "data/mnist.h"
 #include "network/network.h"
-#line 193 "book/28-training.nw"
+#line 194 "book/28-training.nw"
 typedef struct {
     const Architecture *arch;
     int epochs;
@@ -17,11 +17,12 @@ typedef struct {
     double label_smoothing;
     int nesterov;
     int augment;
+    int clean_epochs;
     double max_degrees, max_shift;
     uint64_t seed;
     int train_limit, test_limit;
 } TrainConfig;
-#line 519 "book/28-training.nw"
+#line 666 "book/28-training.nw"
 typedef struct {
     int epoch;
     double seconds, lr, train_loss, train_acc, test_loss, test_acc;
@@ -40,7 +41,7 @@ typedef struct {
     int *index;
     EpochLog *log;
 } TrainState;
-#line 589 "book/28-training.nw"
+#line 736 "book/28-training.nw"
 typedef enum { EPOCH_DONE, EPOCH_STOPPED, EPOCH_DIVERGED } EpochStatus;
 
 typedef struct {
@@ -54,13 +55,13 @@ typedef struct {
 
 /* called as batches finish: epoch and batch numbers, running loss and accuracy of the epoch */
 typedef void (*ProgressFn)(int epoch, long batch, long batches, double loss, double accuracy);
-#line 694 "book/28-training.nw"
+#line 841 "book/28-training.nw"
 typedef struct {
     double loss;
     double accuracy;
     long confusion[10][10];
 } EvalResult;
-#line 50 "book/28b-checkpoints.nw"
+#line 52 "book/28b-checkpoints.nw"
 typedef struct {
     char magic[8];
     uint32_t version, real_size;
@@ -68,9 +69,9 @@ typedef struct {
     char layout[512];
     uint64_t nparams, nstats, state_bytes;
 } ModelHeader;
-#line 95 "book/28b-checkpoints.nw"
+#line 97 "book/28b-checkpoints.nw"
 typedef struct {
-    int64_t epochs, batch, nesterov, augment, train_limit, test_limit;
+    int64_t epochs, batch, nesterov, augment, clean_epochs, train_limit, test_limit;
     double lr_max, momentum, weight_decay, max_degrees, max_shift, label_smoothing;
     uint64_t seed;
     int64_t threads, n_train, n_test;
@@ -79,49 +80,49 @@ typedef struct {
     double loss_sum, seconds;
     uint64_t rng[4];
 } StateRecord;
-#line 252 "book/28b-checkpoints.nw"
+#line 255 "book/28b-checkpoints.nw"
 enum { MODEL_MAX_BYTES = 64 << 20 };
-#line 212 "book/28-training.nw"
+#line 214 "book/28-training.nw"
 /* PyTorch's recipe: main, 15 epochs of batches of 128, one-cycle to lr 0.1, all images */
 TrainConfig train_defaults(void);
-#line 245 "book/28-training.nw"
-/* train_defaults() for arch, with the batch size, peak lr and label smoothing the book trains it with */
+#line 250 "book/28-training.nw"
+/* train_defaults() for arch, with the batch size, peak lr, label smoothing and clean epochs the book trains it with */
 TrainConfig train_recipe(const Architecture *arch);
-#line 399 "book/28-training.nw"
+#line 495 "book/28-training.nw"
 /* input (n,1,28,28), labels (n): set's images index[0..n-1], standardised; augmented if MODE_TRAIN */
 void batch_fill(real *input, int *labels, const Mnist *set, const int *index, int n,
                 const TrainConfig *c, int epoch, Mode mode);
-#line 463 "book/28-training.nw"
+#line 610 "book/28-training.nw"
 /* the rate of step 0 <= step < total_steps: one-cycle to c->lr_max; lr_max/25 for a run of one step */
 double train_lr(const TrainConfig *c, long step, long total_steps);
-#line 484 "book/28-training.nw"
+#line 631 "book/28-training.nw"
 /* logp (N,10): the class 0..9 of the largest log-probability in row b < N */
 int net_predicted(const Net *net, int b);
 /* logp (N,10), labels (n): how many of the first n <= N rows predict their label */
 int net_correct(const Net *net, const int *labels, int n);
-#line 547 "book/28-training.nw"
+#line 694 "book/28-training.nw"
 /* s for a new run of c: index (n_train) in file order, rng seeded from c->seed, log (c->epochs) */
 void train_state_init(TrainState *s, const TrainConfig *c, const Mnist *train, const Mnist *test);
 /* frees s->index and s->log */
 void train_state_free(TrainState *s);
-#line 624 "book/28-training.nw"
+#line 771 "book/28-training.nw"
 /* epoch s->epoch + 1 from batch s->batch to its end, *stop or a NaN (status); labels (c->batch) scratch */
 EpochResult train_epoch(Net *net, const Mnist *train, TrainState *s, long total_steps, int *labels,
                         ProgressFn progress, volatile sig_atomic_t *stop);
-#line 702 "book/28-training.nw"
+#line 849 "book/28-training.nw"
 /* loss, accuracy, confusion of set's first n_set images, net->N at a time; labels, index (net->N) scratch */
 EvalResult net_evaluate(Net *net, const Mnist *set, int n_set, int *labels, int *index);
-#line 171 "book/28b-checkpoints.nw"
+#line 174 "book/28b-checkpoints.nw"
 /* the model, and s unless NULL, into path by temporary file and rename; 0, or -1 after a message */
 int model_save(const Net *net, const TrainState *s, const char *path);
-#line 256 "book/28b-checkpoints.nw"
+#line 259 "book/28b-checkpoints.nw"
 /* the network in path, batch capacity N, its state into s unless NULL; NULL with the reason in err */
 Net *model_load(const char *path, int N, TrainState *s, char *err, size_t errlen);
-#line 268 "book/28b-checkpoints.nw"
+#line 271 "book/28b-checkpoints.nw"
 /* model_load's checks and copies on the size bytes of a model file at buf, called name in err */
 Net *model_read(const unsigned char *buf, size_t size, const char *name, int N, TrainState *s,
                 char *err, size_t errlen);
-#line 676 "book/28b-checkpoints.nw"
+#line 681 "book/28b-checkpoints.nw"
 /* CRC-32 of train's images and labels, then test's (n images each) */
 uint32_t train_data_crc(const Mnist *train, const Mnist *test);
 #line 22 "book/28-training.nw"
