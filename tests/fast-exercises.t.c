@@ -1,4 +1,4 @@
-#line 1598 "book/95d-solutions-training.nw"
+#line 1645 "book/95d-solutions-training.nw"
 #include <math.h>
 #include <omp.h>
 #include "layers/batchnorm_fast.h"
@@ -98,7 +98,7 @@ static void ft_case(Rng *rng, int N, int C, int H, int W, int K, int R, int pad)
     #line 660 "book/30a-im2col.nw"
     free(t.in); free(t.w); free(t.dout); free(t.din0); free(t.dw0);
 }
-#line 1965 "book/95d-solutions-training.nw"
+#line 2012 "book/95d-solutions-training.nw"
 static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m, float q, size_t HW)
 {
     double mean = *mean_io, Q = *Q_io, count = *count_io;
@@ -107,22 +107,22 @@ static void merge_plane(double *mean_io, double *Q_io, double *count_io, float m
     mean += delta * HW / n_new;
     Q += q + delta * delta * count * HW / n_new;
     count = n_new;
-    #line 1969 "book/95d-solutions-training.nw"
+    #line 2016 "book/95d-solutions-training.nw"
     *mean_io = mean, *Q_io = Q, *count_io = count;
 }
 
-#line 1608 "book/95d-solutions-training.nw"
+#line 1655 "book/95d-solutions-training.nw"
 int main(void)
 {
     Rng rng;
     rng_seed(&rng, 31);
-    #line 1642 "book/95d-solutions-training.nw"
+    #line 1689 "book/95d-solutions-training.nw"
     {
         size_t f = gemm_pack_size(32, 576, 144), d = gemm_pack_size(32, 144, 576), b = gemm_pack_size(144, 576, 32);
         tap_ok(f == 87552 && d == 45056 && b == 22528, "big layer's pack buffers: forward %zu, weight gradient %zu, "
                "input gradient %zu floats", f, d, b);
     }
-    #line 1670 "book/95d-solutions-training.nw"
+    #line 1717 "book/95d-solutions-training.nw"
     ft_case(&rng, 3, 4, 5, 6, 3, 1, 1);
     {
         enum { N = 3, C = 4, H = 5, W = 6, K = 3 };
@@ -132,7 +132,7 @@ int main(void)
         conv_work_reserve(&work, conv_work_size(N, C, H, W, K, 1, 1));
         conv2d_forward_fast(padded, NULL, x, w, N, C, H, W, K, 1, 1, &work);
         conv2d_forward(plain, x, w, N, C, H, W, K, 1, 0);
-        #line 1687 "book/95d-solutions-training.nw"
+        #line 1734 "book/95d-solutions-training.nw"
         double ring = 0, inside = 0;
         for (int nk = 0; nk < N * K; nk++)
             for (int i = 0; i < H + 2; i++)
@@ -143,12 +143,12 @@ int main(void)
                     else
                         inside = fmax(inside, fabs(v - plain[((size_t)nk * H + i - 1) * W + j - 1]));
                 }
-        #line 1680 "book/95d-solutions-training.nw"
+        #line 1727 "book/95d-solutions-training.nw"
         tap_ok(ring == 0 && inside < 1e-6, "1x1 with padding 1: ring exactly zero (%g), inside as without padding "
                "(%.1e)", ring, inside);
         conv_work_free(&work), free(x), free(w);
     }
-    #line 1748 "book/95d-solutions-training.nw"
+    #line 1795 "book/95d-solutions-training.nw"
     {
         int same = 1;
         for (int T = 1; T <= 3; T++) {
@@ -161,7 +161,7 @@ int main(void)
         omp_set_num_threads(2);
         tap_ok(same, "main network, N = 128: the workspace is 171072 T + 73936 floats for T = 1, 2, 3");
     }
-    #line 1787 "book/95d-solutions-training.nw"
+    #line 1834 "book/95d-solutions-training.nw"
     {
         enum { N = 19, C = 5, H = 9, W = 7, K = 6 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * 7 * 5;
@@ -179,7 +179,7 @@ int main(void)
                "19 images in 3 groups: one thread and three give the same bits");
         conv_work_free(&work), free(x), free(w), free(g), free(dx1), free(dx3), free(dw1), free(dw3);
     }
-    #line 1837 "book/95d-solutions-training.nw"
+    #line 1884 "book/95d-solutions-training.nw"
     {
         enum { N = 3, C = 2, H = 7, W = 7, K = 4 };
         size_t n_in = (size_t)N * C * H * W, n_w = (size_t)K * C * 9, n_out = (size_t)N * K * H * W;
@@ -200,7 +200,7 @@ int main(void)
                "padded 3x3: <conv(x, w), G> = %.6g, <x, dx> = %.6g, <w, dw> = %.6g", yg, xdx, wdw);
         conv_work_free(&work), free(x), free(w), free(g), free(y), free(dx), free(dw);
     }
-    #line 1885 "book/95d-solutions-training.nw"
+    #line 1932 "book/95d-solutions-training.nw"
     {
         Net *net = net_create(&arch_main, 1);
         double kept = 0, thrown = 0, last_share = 0;
@@ -222,7 +222,7 @@ int main(void)
                kept, thrown, 100 * thrown / kept, 100 * last_share);
         net_free(net);
     }
-    #line 1974 "book/95d-solutions-training.nw"
+    #line 2021 "book/95d-solutions-training.nw"
     {
         static const size_t sizes[5] = { 784, 1, 100, 37, 576 };
         double values[1498], mean = 0, Q = 0, count = 0, all_mean = 0, all_q = 0;
@@ -244,7 +244,7 @@ int main(void)
                "five planes merged: mean %.7f variance %.7f (two-pass %.7f %.7f)", mean, Q / count, all_mean,
                all_q / at);
     }
-    #line 2035 "book/95d-solutions-training.nw"
+    #line 2082 "book/95d-solutions-training.nw"
     {
         const double inverse = 1.0 / 255;
         int whole = 0, whole_float = 0, fine = 0, fine_float = 0, far = 0;
@@ -261,6 +261,6 @@ int main(void)
                "as doubles, by one unit at most (%d further), %d and %d as floats",
                whole, fine, far, whole_float, fine_float);
     }
-    #line 1613 "book/95d-solutions-training.nw"
+    #line 1660 "book/95d-solutions-training.nw"
     return tap_done();
 }

@@ -9,7 +9,7 @@
 #define main bench_train_main
 #include "bench/bench-train-main.c"
 #undef main
-#line 1451 "book/95d-solutions-training.nw"
+#line 1498 "book/95d-solutions-training.nw"
 static void conv_bn(real *y, real *rstd, const real *x, const real *w, double a)
 {
     /* x (4,1,8,8), w (1,1,3,3) -> y (4,1,6,6) = bn(conv(x, a w)), training mode */
@@ -83,7 +83,7 @@ int main(void)
                big->narena);
         net_free(big);
     }
-    #line 1463 "book/95d-solutions-training.nw"
+    #line 1510 "book/95d-solutions-training.nw"
     {
         Rng rng;
         real x[4 * 64], w[9], y1[144], y3[144], yneg[144], ysmall[144], r1, r3, rneg, rsmall;
@@ -105,7 +105,7 @@ int main(void)
         tap_ok(dsmall < 1e-4 && factor < 0.9, "w / 1000 shrinks the output by the predicted %.4f (error %.1e)",
                factor, dsmall);
     }
-    #line 1504 "book/95d-solutions-training.nw"
+    #line 1551 "book/95d-solutions-training.nw"
     {
         Net *eight = net_create(&arch_main, 8);
         Rng rng;
@@ -117,7 +117,7 @@ int main(void)
         net_forward(eight, labels, 8, MODE_EVAL, NULL);
         const Layer *last = &eight->layer[9];
         for (int b = 0; b < 8; b++) {
-            #line 1524 "book/95d-solutions-training.nw"
+            #line 1571 "book/95d-solutions-training.nw"
             const real *maps = last->out + (size_t)b * 10 * 36;
             double lo = maps[0], hi = maps[0], best = -1e300, best_scaled = -1e300;
             int plain = 0, scaled = 0;
@@ -132,13 +132,13 @@ int main(void)
                 if (m > best_scaled)
                     best_scaled = m, scaled = c;
             }
-            #line 1516 "book/95d-solutions-training.nw"
+            #line 1563 "book/95d-solutions-training.nw"
             same &= plain == net_predicted(eight, b) && scaled == plain;
         }
         tap_ok(same, "eight images: the predicted class is the map of largest mean, scaled or not");
         net_free(eight);
     }
-    #line 1556 "book/95d-solutions-training.nw"
+    #line 1603 "book/95d-solutions-training.nw"
     {
         int rows = 1, tiles = 1, channels = 0;
         for (int l = 0; l < net->nlayers; l++) {
@@ -150,7 +150,7 @@ int main(void)
         tap_ok(rows == 9 && tiles == 81 && channels == 154, "the maps picture of the main network: %d rows, %d tiles, "
                "%d channels, %d left out (9, 81, 154, 74)", rows, tiles, channels, channels - (tiles - 1));
     }
-    #line 1583 "book/95d-solutions-training.nw"
+    #line 1630 "book/95d-solutions-training.nw"
     {
         const Layer *L2 = &net->layer[1];
         double f2 = 2.0 * L2->K * L2->C * L2->spec.R * L2->spec.R * L2->Ho * L2->Wo;
@@ -158,7 +158,7 @@ int main(void)
         tap_ok(fabs(share - 7962624.0 / 11685888) < 1e-12, "the big layer does %.1f %% of a training step's flops",
                100 * share);
     }
-    #line 1941 "book/95d-solutions-training.nw"
+    #line 1988 "book/95d-solutions-training.nw"
     {
         double tflop = flops_per_image(net, MODE_TRAIN) * 60000 * 1e-12;
         tap_ok(fabs(tflop - 1.40230656) < 1e-12, "a training epoch of 60000 images: %.8f TFLOP", tflop);

@@ -23,13 +23,13 @@ static Mnist tiny_set(int n, uint64_t seed)
         set.labels[i] = (uint8_t)rng_below(&rng, 10);
     return set;
 }
-#line 1099 "book/95d-solutions-training.nw"
+#line 1146 "book/95d-solutions-training.nw"
 static long file_size(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
-#line 1154 "book/95d-solutions-training.nw"
+#line 1201 "book/95d-solutions-training.nw"
 static void damage(const char *from, const char *to, long at, int bits, long cut, int extra)
 {
     /* copy from to to, xor byte at with bits, drop cut bytes at the end, add extra zero bytes */
@@ -125,7 +125,25 @@ int main(void)
         tap_ok(memcmp(two, later, sizeof two) != 0, "and differs from the same images' in the next epoch");
         mnist_free(&set);
     }
-    #line 1107 "book/95d-solutions-training.nw"
+    #line 1108 "book/95d-solutions-training.nw"
+    {
+        TrainConfig c = train_recipe(&arch_main);
+        long per_epoch = (60000 + c.batch - 1) / c.batch, total = c.epochs * per_epoch;
+        long first_clean = (long)(c.epochs - c.clean_epochs) * per_epoch;
+        double all = 0, clean = 0;
+        for (long t = 0; t < total; t++) {
+            double lr = train_lr(&c, t, total);
+            all += lr;
+            if (t >= first_clean)
+                clean += lr;
+        }
+        double share = 100 * clean / all, first = train_lr(&c, first_clean, total) / c.lr_max;
+        tap_ok(total == 7035 && total - first_clean == 1407, "main's run: %ld steps, %ld of them clean", total,
+               total - first_clean);
+        tap_ok(fabs(share - 2.2) < 0.05, "the clean steps get %.3f %% of the learning rates' sum (about 2.2 %%)", share);
+        tap_ok(fabs(first - 0.165) < 0.001, "the first clean step's rate is %.4f of the peak (0.165)", first);
+    }
+    #line 1154 "book/95d-solutions-training.nw"
     char model[] = "/tmp/training-exercises-XXXXXX";
     int fd = mkstemp(model);
     if (fd >= 0)
@@ -149,7 +167,7 @@ int main(void)
                file_size(checkpoint));
         train_state_free(&s), mnist_free(&train), mnist_free(&test);
     }
-    #line 1183 "book/95d-solutions-training.nw"
+    #line 1230 "book/95d-solutions-training.nw"
     {
         char bad[80];
         snprintf(bad, sizeof bad, "%s.bad", model);
@@ -166,7 +184,7 @@ int main(void)
     }
     unlink(model), unlink(checkpoint);
     net_free(net);
-    #line 1349 "book/95d-solutions-training.nw"
+    #line 1396 "book/95d-solutions-training.nw"
     {
         Rng rng;
         double s = 0, ss = 0;
